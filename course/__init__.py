@@ -1,0 +1,18 @@
+"""Helpers for the course *Social media for parliaments*: data, charts, explorers and self-checks.
+
+A stage notebook's setup cell needs one line::
+
+    from course import *
+
+which brings the names below. The package never holds an exercise's answer.
+"""
+
+from . import charts
+from .checks import Check, CheckFailed, NotAttempted
+from .data import DataFileError, load, load_all, sample
+from .schema import TABLES
+from .widgets import explorer
+
+__all__ = ["charts", "Check", "CheckFailed", "NotAttempted", "DataFileError", "load", "load_all", "sample",
+           "TABLES", "explorer"]
+__version__ = "0.1.0"

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Set up, build and test the course from a fresh clone, with nothing but Python 3.11 and pip.
+
+    python3 tasks.py build   # make .venv, install the course, build the learner book offline
+    python3 tasks.py test    # the same set-up, then the whole test suite
+    python3 tasks.py lab     # the same set-up, then JupyterLab on the course
+
+Only the standard library is used here: this file runs before anything is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / "bin"
+# Debian packages the tests drive: a real browser and the grading sandbox.
+SYSTEM_PACKAGES = {"chromium": "/usr/bin/chromium", "bubblewrap": "/usr/bin/bwrap"}
+
+
+def run(*command: str | Path, **kwargs) -> None:
+    print("+", " ".join(str(c) for c in command), flush=True)
+    subprocess.run([str(c) for c in command], check=True, cwd=ROOT, **kwargs)
+
+
+def install_python_packages() -> None:
+    """Create .venv and install the course into it, again only when the dependencies changed."""
+    if not (BIN / "python").exists():
+        run(sys.executable, "-m", "venv", VENV)
+    inputs = [ROOT / "pyproject.toml", ROOT / "constraints.txt"]
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in inputs)).hexdigest()
+    stamp = VENV / ".installed"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", ".[test]")
+    stamp.write_text(digest)
+
+
+def install_system_packages() -> None:
+    missing = [name for name, path in SYSTEM_PACKAGES.items() if not Path(path).exists()]
+    if not missing:
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        sys.exit(f"The tests need these Debian packages: {' '.join(missing)}. "
+                 f"Install them with: sudo apt-get install {' '.join(missing)}")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run("apt-get", "update", "-qq", env=env)
+    run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
+
+
+def main(argv: list[str]) -> int:
+    task = argv[0] if argv else "build"
+    if task not in ("build", "test", "lab"):
+        print(__doc__)
+        return 2
+    install_python_packages()
+    if task == "build":
+        run(BIN / "course", "book", "--edition", "learner", *argv[1:])
+    elif task == "test":
+        install_system_packages()
+        run(BIN / "python", "-m", "pytest", *argv[1:])
+    else:
+        run(BIN / "course", "lab", *argv[1:])
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except subprocess.CalledProcessError as error:
+        sys.exit(error.returncode)

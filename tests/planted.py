@@ -1,0 +1,244 @@
+"""Measure each planted truth of the sample data with plain pandas, as a learner would.
+
+This lives in the tests, not in the ``course`` package, because these figures are the
+answers that exercises lead to. ``python tests/planted.py`` prints the instructor's
+answer file (instructor/planted-truths.md) for the shipped data.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSWER_FILE = ROOT / "instructor" / "planted-truths.md"
+
+
+@dataclass
+class Truth:
+    name: str
+    stage: str
+    finding: str
+    how: str
+    figure: float
+    threshold: str
+    detected: bool
+
+
+def _engagement_rate(posts: pd.DataFrame) -> pd.Series:
+    return (posts["reactions"] + posts["comments"] + posts["shares"]) / posts["reach"]
+
+
+def format_by_platform(t) -> Truth:
+    posts = t["posts"].assign(rate=_engagement_rate(t["posts"]))
+    med = posts.groupby(["platform", "format"], observed=True)["rate"].median()
+    instagram = med["instagram"]["short_video"] / med["instagram"]["image"]
+    facebook = med["facebook"]["video"] / med["facebook"]["image"]
+    return Truth("Short video works on Instagram, not on Facebook", "04 Content",
+                 f"On Instagram the median engagement rate of short videos is {instagram:.2f} times that of images; "
+                 f"on Facebook videos do {facebook:.2f} times as well as images.",
+                 "median of (reactions + comments + shares) / reach by platform and format",
+                 round(instagram, 2), "Instagram ratio > 1.6 and Facebook ratio between 0.75 and 1.2",
+                 instagram > 1.6 and 0.75 < facebook < 1.2)
+
+
+def posting_hours(t) -> Truth:
+    posts = t["posts"].assign(rate=_engagement_rate(t["posts"]), hour=t["posts"]["posted_at"].dt.hour)
+    by_hour = posts.groupby("hour")["rate"].median()
+    evening = by_hour.loc[19:21].mean()
+    office = by_hour.loc[9:11].mean()
+    night = by_hour.loc[0:5].mean()
+    ratio = evening / office
+    return Truth("Good and bad posting hours", "03 Planning",
+                 f"The median engagement rate of posts published 19:00-21:59 is {ratio:.2f} times that of posts "
+                 f"published 09:00-11:59, when staff post most; posts at night (00:00-05:59) do worst "
+                 f"({night / office:.2f} times office hours). LinkedIn differs: its best hours are 07:00-09:59.",
+                 "median engagement rate by hour of posting", round(ratio, 2),
+                 "evening / office-hours ratio > 1.25 and night / office-hours ratio < 0.7",
+                 ratio > 1.25 and night / office < 0.7)
+
+
+def viral_outlier(t) -> Truth:
+    posts = t["posts"][t["posts"]["platform"] == "facebook"]
+    posts = posts.assign(engagements=posts["reactions"] + posts["comments"] + posts["shares"],
+                         weekday=posts["posted_at"].dt.day_name(), hour=posts["posted_at"].dt.hour)
+    cells = posts.groupby(["weekday", "hour"])["engagements"]
+    by_mean = cells.mean().idxmax()
+    by_median = cells.median()[cells.size() >= 20].idxmax()
+    return Truth("One viral post skews the average", "03 Planning",
+                 f"On Facebook the mean engagements per post peak on {by_mean[0]} at {by_mean[1]:02d}:00, "
+                 f"entirely because of one viral post; the median (slots with 20 posts or more) puts the best slot at "
+                 f"{by_median[0]} {by_median[1]:02d}:00.",
+                 "mean versus median engagements by weekday and hour, Facebook", by_mean[1],
+                 "the mean's best slot is Sunday 06:00 and the median's is not",
+                 by_mean == ("Sunday", 6) and by_median != ("Sunday", 6))
+
+
+def posting_frequency(t) -> Truth:
+    posts = t["posts"].assign(rate=_engagement_rate(t["posts"]), day=t["posts"]["posted_at"].dt.normalize())
+    per_day = posts.groupby(["account_id", "day"])["post_id"].transform("count")
+    one = posts.loc[per_day == 1, "rate"].median()
+    four = posts.loc[per_day >= 4, "rate"].median()
+    ratio = four / one
+    return Truth("Diminishing returns of frequency", "03 Planning",
+                 f"Posts from an account that posted 4 or more times that day have a median engagement rate "
+                 f"{ratio:.2f} times that of an account's only post of the day.",
+                 "median engagement rate by number of posts the account made that day", round(ratio, 2),
+                 "ratio < 0.75", ratio < 0.75)
+
+
+def youth_campaign(t) -> Truth:
+    aud = t["audience"]
+    young = aud[(aud["account_id"] == "INS-IG") & (aud["age_band"] == "18-24")].set_index("month")["share"]
+    before = young.loc["2024"].mean()
+    after = young.loc["2025-06":"2025-12"].mean()
+    resp = t["consultations"]
+    youth = resp[resp["campaign_id"] == "C25-YOUTH"]
+    young_share = (youth["age_band"] == "18-24").mean()
+    usual_share = (resp.loc[resp["campaign_id"].isna(), "age_band"] == "18-24").mean()
+    return Truth("A campaign that really grew a young audience", "07 Evaluation",
+                 f"The 18-24 share of the Instagram account's followers rose from {before:.1%} (2024 average) to "
+                 f"{after:.1%} (June-December 2025) after Youth Voice; {young_share:.0%} of the consultation "
+                 f"responses its links brought came from 18-24 year-olds, against {usual_share:.0%} without a campaign.",
+                 "audience share by month; consultation responses by campaign and age band", round(after - before, 3),
+                 "share rise >= 4 points and campaign responses >= 45% aged 18-24",
+                 after - before >= 0.04 and young_share >= 0.45 and usual_share < 0.12)
+
+
+def abuse_wave(t) -> Truth:
+    comments = t["comments"].merge(t["accounts"][["account_id", "account_type"]], on="account_id")
+    vote = pd.Timestamp("2025-06-18")
+    wave = comments["created_at"].between(vote, vote + pd.Timedelta(days=10), inclusive="left")
+    abusive = comments["label"] == "abusive"
+    members = comments["account_type"] == "member"
+    institution = comments["account_type"] == "institution"
+    in_wave = abusive[wave & members].mean()
+    usual = abusive[~wave & members].mean()
+    inst_wave = abusive[wave & institution].mean()
+    return Truth("An abuse wave after the contested vote", "06 Risks",
+                 f"In the ten days from the vote of 18 June 2025, {in_wave:.0%} of comments on members' posts were "
+                 f"abusive against {usual:.0%} the rest of the time; on the institution's posts {inst_wave:.0%}.",
+                 "share of comments labelled abusive, by account type, inside and outside the ten days",
+                 round(in_wave / usual, 1), "members' share >= 3 times usual and >= 2 times the institution's",
+                 in_wave >= 3 * usual and in_wave >= 2 * inst_wave)
+
+
+def follower_spike(t) -> Truth:
+    f = t["followers"]
+    median_gain = f.groupby("account_id")["gained"].transform("median").clip(lower=1)
+    ratio = f["gained"] / median_gain
+    top = f.loc[ratio.idxmax()]
+    usual = median_gain[ratio.idxmax()]
+    after = f[(f["account_id"] == top["account_id"]) & (f["date"] > top["date"])
+              & (f["date"] <= top["date"] + pd.Timedelta(days=23))]
+    purged = after["lost"].sum() / top["gained"]
+    return Truth("A bot-like follower spike", "06 Risks",
+                 f"{top['account_id']} gained {top['gained']:,} followers on {top['date']:%d %B %Y}, "
+                 f"{ratio.max():,.0f} times its median day ({usual:g}); it lost {purged:.0%} of that many in the next three weeks.",
+                 "daily gains divided by each account's median daily gain", round(float(ratio.max())),
+                 "the spike is on MEM03-X on 2025-09-14, > 100 times a median day, and >= 40% is lost after",
+                 top["account_id"] == "MEM03-X" and top["date"] == pd.Timestamp("2025-09-14")
+                 and ratio.max() > 100 and purged >= 0.4)
+
+
+def _two_proportion_p(ab: pd.DataFrame, test_id: str) -> tuple[float, float, float]:
+    totals = ab[ab["test_id"] == test_id].groupby("variant", observed=True)[["impressions", "clicks"]].sum()
+    ctr = totals["clicks"] / totals["impressions"]
+    pooled = totals["clicks"].sum() / totals["impressions"].sum()
+    se = math.sqrt(pooled * (1 - pooled) * (1 / totals.loc["A", "impressions"] + 1 / totals.loc["B", "impressions"]))
+    z = (ctr["B"] - ctr["A"]) / se
+    return float(ctr["A"]), float(ctr["B"]), math.erfc(abs(z) / math.sqrt(2))
+
+
+def ab_tests(t) -> Truth:
+    a1, b1, p1 = _two_proportion_p(t["ab_tests"], "AB1")
+    a2, b2, p2 = _two_proportion_p(t["ab_tests"], "AB2")
+    return Truth("An A/B test with a real effect and one without", "04 Content",
+                 f"AB1 (plain-language headline): click-through {a1:.2%} for A against {b1:.2%} for B, p = {p1:.1g}. "
+                 f"AB2 (emoji): {a2:.2%} against {b2:.2%}, p = {p2:.2f}, no real difference.",
+                 "two-proportion z-test on total clicks and impressions per variant", round(p2, 2),
+                 "AB1 p < 0.001 and AB2 p > 0.1", p1 < 0.001 and p2 > 0.1)
+
+
+def fast_replies(t) -> Truth:
+    q = t["comments"][t["comments"]["label"] == "question"]
+    fast = q.loc[q["reply_minutes"] <= 60, "returned_30d"].mean()
+    none = q.loc[~q["replied"], "returned_30d"].mean()
+    return Truth("Answering questions fast brings people back", "05 Engagement",
+                 f"{fast:.0%} of people whose question was answered within an hour commented again within 30 days, "
+                 f"against {none:.0%} of those who got no answer.",
+                 "share returning within 30 days by reply time", round(fast / none, 1),
+                 "fast / unanswered >= 2", fast / none >= 2)
+
+
+def disinformation_cluster(t) -> Truth:
+    c = t["comments"][t["comments"]["label"] == "disinformation"]
+    counts = c.groupby("text").agg(n=("comment_id", "size"), people=("commenter_id", "nunique"))
+    counts["copies_per_person"] = counts["n"] / counts["people"]
+    top = counts.sort_values("copies_per_person").iloc[-1]
+    share_in_debate = c.loc[c["text"] == top.name, "created_at"].dt.month.eq(11).mean()
+    return Truth("A disinformation cluster during the budget debate", "06 Risks",
+                 f"One message was posted {top['n']:.0f} times, word for word, by only {top['people']:.0f} accounts "
+                 f"({top['copies_per_person']:.1f} copies each), {share_in_debate:.0%} of them in November "
+                 f"(the budget debates); other false claims come one copy per person.",
+                 "disinformation comments grouped by identical text: copies and distinct commenters",
+                 round(float(top["copies_per_person"]), 1), ">= 40 copies from <= 25 commenters, mostly in November",
+                 top["n"] >= 40 and top["people"] <= 25 and share_in_debate > 0.6)
+
+
+def security_gaps(t) -> Truth:
+    acc = t["accounts"]
+    no_2fa = (~acc["two_factor"]).groupby(acc["account_type"], observed=True).mean()
+    return Truth("Members' accounts are the security weak spot", "06 Risks",
+                 f"{no_2fa['member']:.0%} of members' accounts lack two-factor authentication, "
+                 f"against {no_2fa['institution']:.0%} of the institution's.",
+                 "share of accounts without two-factor authentication by account type", round(no_2fa["member"], 2),
+                 "members >= 25%, institution 0%", no_2fa["member"] >= 0.25 and no_2fa["institution"] == 0)
+
+
+def vanity_campaign(t) -> Truth:
+    posts = t["posts"].dropna(subset=["campaign_id"])
+    reach = posts.groupby("campaign_id")["reach"].sum()
+    visits = t["web_visits"].groupby("campaign_id")["sessions"].sum()
+    per_1000 = (visits / reach * 1000).reindex(reach.index)
+    budget = t["campaigns"].set_index("campaign_id")["budget_eur"]
+    cost_per_visit = (budget / visits).reindex(reach.index)
+    return Truth("Reach is not an outcome", "07 Evaluation",
+                 f"Budget Explained had the largest reach ({reach['C25-BUDGET']:,} people reached) but brought "
+                 f"{per_1000['C25-BUDGET']:.1f} website visits per 1,000 people reached, the fewest of any campaign, "
+                 f"at {cost_per_visit['C25-BUDGET']:.2f} EUR a visit.",
+                 "campaign reach from posts, visits from web_visits, budget from campaigns", round(per_1000["C25-BUDGET"], 1),
+                 "largest reach and fewest visits per 1,000 reached",
+                 reach.idxmax() == "C25-BUDGET" and per_1000.idxmin() == "C25-BUDGET")
+
+
+ALL = [format_by_platform, posting_hours, viral_outlier, posting_frequency, youth_campaign, abuse_wave,
+       follower_spike, ab_tests, fast_replies, disinformation_cluster, security_gaps, vanity_campaign]
+
+
+def measure(tables) -> list[Truth]:
+    return [check(tables) for check in ALL]
+
+
+def answer_file(tables) -> str:
+    lines = ["# Planted truths of the sample data (instructor only)", "",
+             "The sample data was generated with patterns that the exercises lead learners to find.",
+             "This file lists them with the figure a correct analysis finds on the shipped data",
+             "(seed 2025). Data generated with another seed shows the same patterns with other figures.",
+             "It is produced by `python tests/planted.py`; a test checks it is up to date.", ""]
+    for i, truth in enumerate(measure(tables), 1):
+        lines += [f"## {i}. {truth.name}", "", f"- Stage: {truth.stage}", f"- Finding: {truth.finding}",
+                  f"- How: {truth.how}", f"- Holds on every seed: {truth.threshold}", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    from course.data import load_all
+
+    ANSWER_FILE.write_text(answer_file(load_all()), encoding="utf-8")
+    print(f"Wrote {ANSWER_FILE}")

@@ -1,0 +1,66 @@
+"""The project's promises: pip and conda agree, the README's commands are the ones CI runs."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+
+from course.cli import build_parser
+
+
+def _normalise(requirement: str) -> str:
+    return re.sub(r"\s+", "", requirement).lower()
+
+
+def test_environment_yml_lists_the_pip_dependencies(root):
+    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"]["test"]
+    text = (root / "environment.yml").read_text()
+    dependencies = text.split("\ndependencies:\n", 1)[1].splitlines()
+    conda = [line.strip()[2:] for line in dependencies
+             if line.startswith("  - ") and not line.strip().startswith(("- python=", "- pip"))]
+    assert sorted(map(_normalise, conda)) == sorted(map(_normalise, wanted))
+
+
+def test_jupyter_book_is_pinned_below_2(root):
+    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    assert any(_normalise(d) == "jupyter-book>=1.0.4,<2" for d in project["dependencies"])
+
+
+def test_constraints_pin_every_dependency(root):
+    pinned = {line.split("==")[0].lower().replace("_", "-")
+              for line in (root / "constraints.txt").read_text().splitlines() if "==" in line}
+    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    for requirement in project["dependencies"] + project["optional-dependencies"]["test"]:
+        assert re.split(r"[<>=!~ ]", requirement)[0].lower() in pinned, requirement
+
+
+def test_ci_runs_the_readme_test_command(root):
+    readme = (root / "README.md").read_text()
+    commands = re.findall(r"^python3 tasks\.py \w+$", readme, flags=re.M)
+    assert commands[:2] == ["python3 tasks.py build", "python3 tasks.py test"]
+    ci = [line for line in (root / ".ci" / "run").read_text().splitlines() if line and not line.startswith(("#", "set ", "cd "))]
+    assert ci == ["python3 tasks.py test"]
+
+
+def test_every_subcommand_explains_itself():
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    assert {"data", "book", "lab"} <= set(commands)
+    for name, sub in commands.items():
+        assert len(sub.description or "") > 40, f"`course {name} --help` needs a description"
+        for action in sub._actions:
+            if action.dest != "help":
+                assert action.help, f"`course {name}` option {action.dest} has no help"
+
+
+def test_course_help_runs_as_a_command():
+    result = subprocess.run([sys.executable, "-m", "course.cli", "data", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "--seed" in result.stdout and "--scale" in result.stdout
+
+
+def test_no_outputs_or_checkpoints_in_git(root):
+    tracked = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True).stdout.splitlines()
+    assert not [f for f in tracked if ".ipynb_checkpoints" in f or f.startswith(("_build/", ".venv/"))
+                or f.endswith(".db")]
