@@ -1,9 +1,12 @@
 """Explorers: a few ipywidgets controls that redraw a chart or a table when they change.
 
 >>> import ipywidgets as w
->>> box = explorer(lambda n: f"{n} posts", n=w.IntSlider(value=3, min=1, max=5, description="Posts"))
->>> type(box).__name__
-'VBox'
+>>> drawn = []
+>>> slider = w.IntSlider(value=3, min=1, max=5, description="Posts")
+>>> box = explorer(lambda n: drawn.append(n), n=slider)
+>>> slider.value = 5
+>>> drawn, type(box).__name__
+([3, 5], 'VBox')
 """
 
 from __future__ import annotations
@@ -26,9 +29,11 @@ def explorer(draw: Callable[..., object], **controls: widgets.ValueWidget) -> wi
     output = widgets.Output()
 
     def redraw(_change=None) -> None:
+        output.outputs = ()  # forget the previous drawing
         with output:
-            output.clear_output(wait=True)
-            display(draw(**{name: control.value for name, control in controls.items()}))
+            shown = draw(**{name: control.value for name, control in controls.items()})
+            if shown is not None:  # ``draw`` may also display things itself
+                display(shown)
 
     for control in controls.values():
         control.observe(redraw, names="value")

@@ -1,0 +1,69 @@
+"""The course's nbgrader set-up: one configuration for the `course` commands and plain `nbgrader`.
+
+>>> from traitlets.config import Config
+>>> config = configure(Config(), "/tmp/example-course")
+>>> config.CourseDirectory.root
+'/tmp/example-course'
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from traitlets.config import Config
+
+__all__ = ["COURSE_ID", "ROOT", "SOURCE", "default_course_dir", "configure", "api", "stages"]
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "notebooks"
+COURSE_ID = "parliament-social-media"
+
+
+def default_course_dir() -> Path:
+    """Where the working course folder lives unless told otherwise: $COURSE_DIR or ~/parliament-course."""
+    return Path(os.environ.get("COURSE_DIR") or Path.home() / "parliament-course")
+
+
+def stages() -> list[str]:
+    """The stage assignments, in order: the folders of notebooks/ that hold a notebook of their name."""
+    return sorted(p.name for p in SOURCE.iterdir() if (p / f"{p.name}.ipynb").is_file())
+
+
+def configure(config: Config, course_dir: str | os.PathLike | None = None) -> Config:
+    """Fill ``config`` with the course's nbgrader settings for the working folder ``course_dir``."""
+    root = Path(course_dir) if course_dir else default_course_dir()
+    config.CourseDirectory.course_id = COURSE_ID
+    config.CourseDirectory.root = str(root)
+    config.CourseDirectory.source_directory = str(SOURCE)
+    config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
+    config.Exchange.root = os.environ.get("COURSE_EXCHANGE") or str(root / "exchange")
+    config.Exchange.path_includes_course = True
+    config.GenerateAssignment.preprocessors = _with_instructor_cells_removed()
+    config.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+    config.ExecutePreprocessor.timeout = 120
+    config.Execute.timeout = 120
+    return config
+
+
+def _with_instructor_cells_removed() -> list:
+    from nbgrader.converters.generate_assignment import GenerateAssignment
+
+    from .nbgrader_ext import RemoveInstructorCells
+
+    return [RemoveInstructorCells, *GenerateAssignment.class_traits()["preprocessors"].default()]
+
+
+def api(course_dir: str | os.PathLike | None = None):
+    """nbgrader's own Python API, configured for the course."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    # nbgrader runs tools such as `alembic` from PATH: make this environment's own come first.
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+    config = configure(Config(), course_dir)
+    Path(config.CourseDirectory.root).mkdir(parents=True, exist_ok=True)
+    return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)

@@ -1,0 +1,15 @@
+"""nbgrader configuration for the course, so plain `nbgrader` commands work from this folder.
+
+The source notebooks are `notebooks/<stage>/`; the working course folder (release,
+submitted, autograded, feedback and the gradebook) and the exchange live outside git.
+Override them with the COURSE_DIR and COURSE_EXCHANGE environment variables.
+"""
+import os
+import sys
+from pathlib import Path
+
+here = Path(__file__).resolve().parent
+sys.path.insert(0, str(here))
+from course.grading import configure  # noqa: E402
+
+configure(get_config(), os.environ.get("COURSE_DIR"))  # noqa: F821 (nbgrader provides get_config)

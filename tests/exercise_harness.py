@@ -1,0 +1,97 @@
+"""Make submissions from a stage's source notebook and grade them with real nbgrader.
+
+A submission starts from the learner's release notebook, then fills solution cells with
+either the source's solution, or a wrong answer, or a hard-coded answer taken from
+``tests/answers/<stage>.py`` (dicts ``WRONG`` and ``HARDCODED`` mapping a solution cell's
+grade_id to the code or text a learner might plausibly write).
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+
+from course import grading
+
+ANSWERS = Path(__file__).resolve().parent / "answers"
+SOLUTION_REGION = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", flags=re.M)
+
+
+def nbgrader_meta(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def source_notebook(stage: str):
+    return nbformat.read(grading.SOURCE / stage / f"{stage}.ipynb", as_version=4)
+
+
+def solution_cells(nb) -> dict[str, object]:
+    return {nbgrader_meta(c)["grade_id"]: c for c in nb.cells if nbgrader_meta(c).get("solution")}
+
+
+def test_cells(nb) -> dict[str, float]:
+    """grade_id -> points of every autograded test cell."""
+    return {m["grade_id"]: float(m["points"]) for c in nb.cells
+            if (m := nbgrader_meta(c)).get("grade") and not m.get("solution")}
+
+
+def manual_cells(nb) -> dict[str, float]:
+    return {m["grade_id"]: float(m["points"]) for c in nb.cells
+            if (m := nbgrader_meta(c)).get("grade") and m.get("solution")}
+
+
+def exercise_of(test_id: str, solutions) -> str:
+    """The solution cell a test cell checks: the longest solution grade_id that prefixes it."""
+    owners = [s for s in solutions if test_id.startswith(s + "_")]
+    assert owners, f"test cell {test_id} matches no solution cell (name it <solution grade_id>_test...)"
+    return max(owners, key=len)
+
+
+def answers(stage: str):
+    path = ANSWERS / f"{stage.replace('-', '_')}.py"
+    spec = importlib.util.spec_from_file_location(f"answers_{stage}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def submission(stage: str, release_path: Path, replace: dict[str, str] | None = None, solved: bool = True):
+    """The release notebook with solution cells answered (from the source) and ``replace`` applied."""
+    nb = nbformat.read(release_path, as_version=4)
+    solutions = solution_cells(source_notebook(stage))
+    for cell in nb.cells:
+        grade_id = nbgrader_meta(cell).get("grade_id")
+        if grade_id in (replace or {}):
+            cell.source = replace[grade_id]
+        elif solved and grade_id in solutions:
+            cell.source = SOLUTION_REGION.sub("", solutions[grade_id].source)
+    return nb
+
+
+class Course:
+    """A throw-away nbgrader course folder for one stage."""
+
+    def __init__(self, folder: Path, stage: str):
+        self.folder, self.stage = folder, stage
+        self.api = grading.api(folder)
+        result = self.api.generate_assignment(stage)
+        assert result["success"], result.get("log") or result.get("error")
+        self.release = folder / "release" / stage / f"{stage}.ipynb"
+
+    def grade(self, learner: str, nb) -> dict[str, float]:
+        """Autograde ``nb`` as ``learner``'s submission; return grade_id -> score."""
+        target = self.folder / "submitted" / learner / self.stage
+        if target.exists():
+            shutil.rmtree(target)
+        target.mkdir(parents=True)
+        nbformat.write(nb, target / f"{self.stage}.ipynb")
+        result = self.api.autograde(self.stage, learner)
+        assert result["success"], result.get("log") or result.get("error")
+        from nbgrader.api import Gradebook
+
+        with Gradebook(f"sqlite:///{self.folder / 'gradebook.db'}") as gradebook:
+            notebook = gradebook.find_submission_notebook(self.stage, self.stage, learner)
+            return {grade.name: grade.score for grade in notebook.grades}

@@ -1,0 +1,86 @@
+"""Every stage's exercises prove themselves with real nbgrader.
+
+For each stage: the solution earns every autograded point, the blank release earns none,
+each plausible wrong answer and each hard-coded answer loses exactly its exercise's points,
+and the release notebook runs, with all its teaching charts, up to the unanswered exercises.
+"""
+from __future__ import annotations
+
+import time
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+import exercise_harness as harness
+from course import grading
+
+STAGES = grading.stages()
+
+
+@pytest.fixture(scope="module", params=STAGES)
+def course(request, tmp_path_factory):
+    return harness.Course(tmp_path_factory.mktemp(request.param), request.param)
+
+
+def _expect_lost(stage: str, replaced: dict[str, str]) -> dict[str, float]:
+    """Expected score per test cell when the exercises in ``replaced`` are answered badly."""
+    source = harness.source_notebook(stage)
+    solutions, tests = harness.solution_cells(source), harness.test_cells(source)
+    return {t: (0.0 if harness.exercise_of(t, solutions) in replaced else points) for t, points in tests.items()}
+
+
+def test_stage_meets_the_exercise_standard(course):
+    source = harness.source_notebook(course.stage)
+    tests, manual = harness.test_cells(source), harness.manual_cells(source)
+    assert len(tests) >= 4, "at least 4 autograded exercises"
+    assert manual, "at least one manually graded written answer"
+    assert sum(tests.values()) > sum(manual.values()), "autograded exercises carry most of the points"
+    for cell in source.cells:
+        if harness.nbgrader_meta(cell).get("grade") and cell.cell_type == "code":
+            first = cell.source.strip().splitlines()[0]
+            assert first.startswith('"""') and first.endswith('"""'), f"one-line docstring in {cell.source[:40]}"
+            assert "### BEGIN HIDDEN TESTS" in cell.source, "hidden tests in every test cell"
+    answers = harness.answers(course.stage)
+    functions = [g for g, c in harness.solution_cells(source).items() if c.source.lstrip().startswith("def ")]
+    assert len(functions) >= 2, "at least two exercises ask for a function"
+    assert set(functions) <= set(answers.HARDCODED), "every function exercise has a hard-coded answer to reject"
+
+
+def test_solution_earns_full_marks(course):
+    scores = course.grade("solution", harness.submission(course.stage, course.release))
+    tests = harness.test_cells(harness.source_notebook(course.stage))
+    assert {t: scores[t] for t in tests} == tests
+
+
+def test_blank_release_earns_nothing(course):
+    scores = course.grade("blank", harness.submission(course.stage, course.release, solved=False))
+    assert sum(scores.values()) == 0
+
+
+@pytest.mark.parametrize("kind", ["WRONG", "HARDCODED"])
+def test_plausible_bad_answers_lose_their_points(course, kind):
+    replaced = getattr(harness.answers(course.stage), kind)
+    assert replaced, f"tests/answers lists no {kind} answers for {course.stage}"
+    scores = course.grade(kind.lower(), harness.submission(course.stage, course.release, replace=replaced))
+    expected = _expect_lost(course.stage, replaced)
+    assert {t: scores[t] for t in expected} == expected
+
+
+def test_release_runs_to_the_first_exercise_with_every_chart(course):
+    release = nbformat.read(course.release, as_version=4)
+    started = time.perf_counter()
+    NotebookClient(release, timeout=120, allow_errors=True, resources={"metadata": {"path": str(course.release.parent)}}).execute()
+    elapsed = time.perf_counter() - started
+    errors = [(i, o) for i, c in enumerate(release.cells) if c.cell_type == "code"
+              for o in c.outputs if o.output_type == "error"]
+    assert errors, "the release stops at an unanswered exercise"
+    first_exercise = min(i for i, c in enumerate(release.cells) if harness.nbgrader_meta(c).get("solution"))
+    assert errors[0][0] >= first_exercise, f"cell {errors[0][0]} fails before the first exercise"
+    for index, output in errors:
+        assert output.ename in ("NotImplementedError", "NotAttempted"), (
+            f"cell {index} of the release fails with {output.ename}: {output.evalue}")
+    charts = sum(1 for c in release.cells if c.cell_type == "code" for o in c.outputs
+                 if "application/vnd.plotly.v1+json" in o.get("data", {}))
+    assert charts >= 3, "the teaching charts render in the release"
+    assert elapsed < 60, f"the release took {elapsed:.0f} s to run"
