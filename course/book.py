@@ -1,24 +1,55 @@
-"""Build the course as a Jupyter Book (v1), offline, from a staging copy of the sources.
+"""Build the course as a Jupyter Book (v1), offline, in a learner or an instructor edition.
 
-The sources are staged first so that generated pages (the data dictionary) never
-land in the repository and each edition gets its own build folder.
+Each edition is built from its own staging copy of the sources, so generated pages (the
+data dictionary, the table of contents, the stages at a glance) and the edition's notebooks
+never land in the repository:
+
+- the learner edition stages the nbgrader *release* of every stage (no solution, hidden
+  test, model answer or instructor cell), and marks the unanswered exercise cells so that
+  their ``NotImplementedError`` neither stops the execution nor shows a traceback;
+- the instructor edition stages the source notebooks, with each solution and test cell
+  folded in a dropdown after its exercise, model answers and rubrics in dropdowns, and
+  instructor notes as admonitions, plus the instructor guide and the planted truths.
+
+The JavaScript the pages need is served from ``_static``: plotly.js from the installed
+plotly package, the widget manager and MathJax from the npm registry, fetched at build time
+into ``_build/vendor`` (outside git) and reused afterwards.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import shutil
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 
+import nbformat
+import plotly
+import yaml
+
+from . import grading
+from .book_render import BOOK_MODE_VARIABLE
+from .nbgrader_ext import INSTRUCTOR_TAG
 from .schema import TABLES
 
-__all__ = ["ROOT", "build", "data_dictionary_markdown"]
+__all__ = ["ROOT", "EDITIONS", "build", "stage", "data_dictionary_markdown", "vendor"]
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = ("learner", "instructor")
+VENDOR_CACHE = ROOT / "_build" / "vendor"
+# Pages of book/ that only the instructor edition carries.
+INSTRUCTOR_PAGES = ("instructor-guide.md", "instructor-grading.md")
+# npm packages served from _static: folder name -> (package, exact version, files kept, files dropped).
+NPM_ASSETS = {
+    "html-manager": ("@jupyter-widgets/html-manager", "1.0.15", ("dist/",), (".map", "amd.js")),
+    "mathjax": ("mathjax", "3.2.2", ("es5/tex-chtml.js", "es5/output/chtml/fonts/woff-v2/"), ()),
+}
 
 
 def data_dictionary_markdown() -> str:
@@ -43,25 +74,189 @@ def data_dictionary_markdown() -> str:
     return "\n".join(lines)
 
 
-def stage(edition: str, folder: Path) -> Path:
-    """Copy the book's sources for ``edition`` into ``folder`` and write the generated pages."""
+# ---------------------------------------------------------------- vendored JavaScript
+
+def _npm_tarball(package: str, version: str, cache: Path) -> Path:
+    """The npm registry's tarball of ``package@version``, downloaded once into ``cache``."""
+    tarball = cache / f"{package.lstrip('@').replace('/', '-')}-{version}.tgz"
+    if tarball.exists():
+        return tarball
+    npm = shutil.which("npm")
+    if npm is None:
+        raise RuntimeError("The book serves its widget and maths JavaScript from the npm registry, but `npm` is "
+                           "not installed. On Debian: sudo apt-get install npm")
+    cache.mkdir(parents=True, exist_ok=True)
+    subprocess.run([npm, "pack", f"{package}@{version}", "--pack-destination", str(cache), "--silent"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return tarball
+
+
+def vendor(static: Path, cache: Path = VENDOR_CACHE) -> None:
+    """Fill the book's ``_static`` folder with plotly.js and the npm assets of :data:`NPM_ASSETS`."""
+    static.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", static / "plotly.min.js")
+    for folder, (package, version, kept, dropped) in NPM_ASSETS.items():
+        with tarfile.open(_npm_tarball(package, version, cache)) as archive:
+            for member in archive.getmembers():
+                name = member.name.removeprefix("package/")
+                if not member.isfile() or not name.startswith(kept) or name.endswith(dropped):
+                    continue
+                target = static / folder / name.split("/", 1)[1]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(archive.extractfile(member).read())
+
+
+# ---------------------------------------------------------------- notebooks of each edition
+
+def _nbgrader(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def _tag(cell, *tags: str) -> None:
+    existing = cell.metadata.setdefault("tags", [])
+    existing.extend(t for t in tags if t not in existing)
+
+
+def _fence(kind: str, title: str, body: str, options: str = "") -> str:
+    """A MyST directive around ``body``, with a fence longer than any inside it."""
+    ticks = "`" * max([4] + [len(run) + 1 for run in re.findall(r"`{3,}", body)])
+    return f"{ticks}{{{kind}}} {title}\n{options}\n{body}\n{ticks}"
+
+
+def learner_notebook(nb):
+    """Mark a released notebook's exercise cells: they run and fail quietly, their starting code shown."""
+    for cell in nb.cells:
+        meta = _nbgrader(cell)
+        if cell.cell_type == "code" and (meta.get("solution") or meta.get("grade")):
+            _tag(cell, "raises-exception", "remove-output")
+    return nb
+
+
+def instructor_notebook(nb):
+    """Fold a source notebook's answers into dropdowns and show its instructor notes as such."""
+    for cell in nb.cells:
+        meta = _nbgrader(cell)
+        if cell.cell_type == "code" and meta.get("solution"):
+            _tag(cell, "hide-input")
+            cell.metadata["mystnb"] = {"code_prompt_show": "Show the solution", "code_prompt_hide": "Hide the solution"}
+        elif cell.cell_type == "code" and meta.get("grade"):
+            _tag(cell, "hide-input")
+            cell.metadata["mystnb"] = {"code_prompt_show": "Show the tests, hidden tests included",
+                                       "code_prompt_hide": "Hide the tests"}
+        elif cell.cell_type == "markdown" and meta.get("solution"):
+            cell.source = _fence("dropdown", "Model answer and rubric", cell.source, ":color: info")
+        elif cell.cell_type == "markdown" and INSTRUCTOR_TAG in cell.metadata.get("tags", []):
+            cell.source = _fence("admonition", "For the instructor", cell.source, ":class: tip")
+    return nb
+
+
+def _release(stages: list[str], notebooks: Path, into: Path) -> None:
+    """Copy nbgrader's release of each stage (made in a throw-away course folder) into ``into``."""
+    with tempfile.TemporaryDirectory(prefix="course-book-") as course_dir:
+        api = grading.api(course_dir)
+        api.coursedir.source_directory = str(notebooks)
+        for name in stages:
+            result = api.generate_assignment(name)
+            if not result["success"]:
+                raise RuntimeError(f"nbgrader could not release {name}:\n{result['log']}\n{result['error']}")
+            shutil.copytree(Path(course_dir) / "release" / name, into / name)
+
+
+def _stage_notebooks(edition: str, stages: list[str], notebooks: Path, folder: Path) -> None:
+    into = folder / "notebooks"
+    into.mkdir()
+    if edition == "learner":
+        _release(stages, notebooks, into)
+    else:
+        for name in stages:
+            shutil.copytree(notebooks / name, into / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    mark = learner_notebook if edition == "learner" else instructor_notebook
+    for name in stages:
+        path = into / name / f"{name}.ipynb"
+        nbformat.write(mark(nbformat.read(path, as_version=4)), path)
+
+
+def _stage_title(notebook: Path) -> tuple[str, str]:
+    """The title of a stage notebook (its first heading) and the line that follows it."""
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        lines = [line.strip() for line in cell.source.splitlines() if line.strip()]
+        if cell.cell_type == "markdown" and lines and lines[0].startswith("# "):
+            return lines[0][2:], (lines[1] if len(lines) > 1 else "")
+    return notebook.stem, ""
+
+
+def _stages_at_a_glance(folder: Path, stages: list[str]) -> str:
+    if not stages:
+        return ""
+    rows = ["## The stages at a glance", "", "| stage | what you do |", "|---|---|"]
+    for name in stages:
+        title, summary = _stage_title(folder / "notebooks" / name / f"{name}.ipynb")
+        rows.append(f"| [{title}](../notebooks/{name}/{name}.ipynb) | {summary.replace('|', '/')} |")
+    return "\n".join(["", *rows, ""])
+
+
+def table_of_contents(edition: str, stages: list[str], book: Path) -> dict:
+    """The committed ``_toc.yml`` with the stages after the set-up, and the instructor guide if wanted."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    if stages:
+        toc["parts"].insert(1, {"caption": "The playbook stages",
+                                "chapters": [{"file": f"notebooks/{name}/{name}"} for name in stages]})
+    if edition == "instructor":
+        sections = [{"file": "book/instructor-grading"}] if (book / "instructor-grading.md").exists() else []
+        sections.append({"file": "book/planted-truths"})
+        toc["parts"].append({"caption": "For instructors",
+                             "chapters": [{"file": "book/instructor-guide", "sections": sections}]})
+    return toc
+
+
+def configuration(edition: str) -> dict:
+    """The committed ``_config.yml``, adjusted for ``edition``."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    if edition == "instructor":
+        config["title"] += " (instructor edition)"
+    else:
+        # Launch buttons must open the learner's notebook: the branch where the released notebooks are published.
+        config["repository"]["branch"] = config.pop("learner_branch")
+    config.pop("learner_branch", None)
+    return config
+
+
+def stage(edition: str, folder: Path, notebooks: Path | None = None) -> Path:
+    """Write everything ``edition`` is built from into ``folder``, the stages taken from ``notebooks``."""
+    notebooks = Path(notebooks).resolve() if notebooks else grading.SOURCE
+    stages = sorted(p.name for p in notebooks.iterdir() if (p / f"{p.name}.ipynb").is_file())
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    for name in ("_config.yml", "_toc.yml"):
-        shutil.copy2(ROOT / name, folder / name)
-    shutil.copytree(ROOT / "book", folder / "book")
+    ignored = () if edition == "instructor" else INSTRUCTOR_PAGES
+    shutil.copytree(ROOT / "book", folder / "book", ignore=shutil.ignore_patterns(*ignored))
+    if edition == "instructor":
+        shutil.copy2(ROOT / "instructor" / "planted-truths.md", folder / "book" / "planted-truths.md")
     (folder / "book" / "data-dictionary.md").write_text(data_dictionary_markdown(), encoding="utf-8")
+    _stage_notebooks(edition, stages, notebooks, folder)
+    intro = folder / "book" / "intro.md"
+    intro.write_text(intro.read_text(encoding="utf-8") + _stages_at_a_glance(folder, stages), encoding="utf-8")
+    for name, content in (("_config.yml", configuration(edition)),
+                          ("_toc.yml", table_of_contents(edition, stages, folder / "book"))):
+        (folder / name).write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    vendor(folder / "_static")
     return folder
 
 
-def build(edition: str = "learner", out: Path | None = None) -> Path:
-    """Build ``edition`` and return the folder holding its ``index.html``."""
+def build(edition: str = "learner", out: Path | None = None, notebooks: Path | None = None) -> Path:
+    """Build ``edition`` and return the folder holding its ``index.html``.
+
+    The execution cache lives in ``out/_build/.jupyter_cache``, so an unchanged rebuild
+    into the same ``out`` executes nothing.
+    """
     out = Path(out) if out else ROOT / "_build" / edition
-    source = stage(edition, out / "source")
+    source = stage(edition, out / "source", notebooks)
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source), "--path-output", str(out),
                "-n", "-W", "--keep-going", "-q"]
-    subprocess.run(command, check=True)
+    environment = dict(os.environ, **{BOOK_MODE_VARIABLE: "1"})
+    environment["PATH"] = str(Path(sys.executable).parent) + os.pathsep + environment.get("PATH", "")
+    subprocess.run(command, check=True, env=environment)
     return out / "_build" / "html"
 
 
@@ -69,8 +264,8 @@ def _book(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         html = build(args.edition, Path(args.out) if args.out else None)
-    except subprocess.CalledProcessError:
-        print(f"The {args.edition} edition did not build: see the messages above.", file=sys.stderr)
+    except (subprocess.CalledProcessError, RuntimeError) as error:
+        print(f"The {args.edition} edition did not build: {error}", file=sys.stderr)
         return 1
     print(f"Built the {args.edition} edition in {time.perf_counter() - started:.0f} s. "
           f"Open {html / 'index.html'} in a browser (it works offline).")

@@ -75,3 +75,10 @@ def heatmap(table, *, title, x_label, y_label, value_label, fmt=".2f") -> go.Fig
     fig = px.imshow(table, color_continuous_scale=SEQUENTIAL, aspect="auto", text_auto=fmt,
                     labels=dict(color=value_label))
     return finish(fig, title, x_label, y_label)
+
+
+# Book builds: figures are emitted as HTML drawing with the book's shared plotly.js (see book_render).
+from . import book_render  # noqa: E402
+
+if book_render.in_book_build():
+    book_render.use_in_book()

@@ -1,0 +1,63 @@
+"""A small Sphinx extension of the course book: each page loads only the heavy JavaScript it uses.
+
+- plotly.js (``_static/plotly.min.js``, shared by the whole site) where a page draws a figure,
+  in its body or inside an explorer's embedded widget state (see :mod:`course.book_render`);
+- the widget manager (``_static/html-manager/embed.js``) where a page embeds widget state;
+- MathJax (``_static/mathjax/``) where a page has equations.
+
+Extensions add page scripts through ``app.add_js_file``, which also records them for every
+page written afterwards; the last handler of each page therefore drops what the page does
+not use.
+"""
+
+from __future__ import annotations
+
+from myst_nb.sphinx_ import NbMetadataCollector
+
+from .book_render import PLOTLY_CLASS
+
+PLOTLY_JS = "plotly.min.js"
+WIDGETS_JS = "html-manager/embed.js"
+MATHJAX_JS = "mathjax/"
+
+
+def _notebook_scripts(app, pagename: str) -> dict:
+    if pagename not in NbMetadataCollector.get_doc_data(app.env):
+        return {}
+    return NbMetadataCollector.get_js_files(app.env, pagename)
+
+
+def scripts_needed(app, pagename: str, context: dict) -> dict[str, bool]:
+    """Which of the heavy scripts the page ``pagename`` uses."""
+    notebook_scripts = _notebook_scripts(app, pagename)
+    widget_state = " ".join(attrs.get("body", "") for _uri, attrs in notebook_scripts.values())
+    return {
+        PLOTLY_JS: PLOTLY_CLASS in context.get("body", "") or PLOTLY_CLASS in widget_state,
+        WIDGETS_JS: "ipywidgets_state" in notebook_scripts,
+        MATHJAX_JS: app.env.get_domain("math").has_equations(pagename),
+    }
+
+
+def load_only_what_the_page_uses(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+    scripts = context.get("script_files")
+    if app.builder.format != "html" or scripts is None:
+        return
+    needed = scripts_needed(app, pagename, context)
+    if needed[PLOTLY_JS]:
+        # Before the widget manager (priority 500), which may draw figures as soon as it loads.
+        app.builder.add_js_file(PLOTLY_JS, priority=400)
+    kept, seen = [], set()
+    for script in scripts:
+        name = str(getattr(script, "filename", script)).removeprefix("_static/")
+        heavy = next((key for key in needed if name.startswith(key)), None)
+        if name in seen or (heavy and not needed[heavy]):
+            continue
+        seen.add(name)
+        kept.append(script)
+    scripts[:] = kept
+
+
+def setup(app):
+    # After myst-nb and sphinx.ext.mathjax (priority 500), which add their scripts in the same event.
+    app.connect("html-page-context", load_only_what_the_page_uses, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
