@@ -14,7 +14,8 @@ from pathlib import Path
 
 from traitlets.config import Config
 
-__all__ = ["COURSE_ID", "ROOT", "SOURCE", "default_course_dir", "configure", "api", "stages"]
+__all__ = ["COURSE_ID", "ROOT", "SOURCE", "default_course_dir", "configure", "api", "stages", "gradebook",
+           "add_course_options", "chosen_stages"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "notebooks"
@@ -26,17 +27,22 @@ def default_course_dir() -> Path:
     return Path(os.environ.get("COURSE_DIR") or Path.home() / "parliament-course")
 
 
-def stages() -> list[str]:
-    """The stage assignments, in order: the folders of notebooks/ that hold a notebook of their name."""
-    return sorted(p.name for p in SOURCE.iterdir() if (p / f"{p.name}.ipynb").is_file())
+def stages(source: str | os.PathLike | None = None) -> list[str]:
+    """The stage assignments, in order: the folders of ``source`` (notebooks/) holding a notebook of their name."""
+    folder = Path(source) if source else SOURCE
+    return sorted(p.name for p in folder.iterdir() if (p / f"{p.name}.ipynb").is_file())
 
 
-def configure(config: Config, course_dir: str | os.PathLike | None = None) -> Config:
-    """Fill ``config`` with the course's nbgrader settings for the working folder ``course_dir``."""
+def configure(config: Config, course_dir: str | os.PathLike | None = None,
+              source: str | os.PathLike | None = None) -> Config:
+    """Fill ``config`` with the course's nbgrader settings for the working folder ``course_dir``.
+
+    ``source`` is the folder of source notebooks, notebooks/ unless told otherwise.
+    """
     root = Path(course_dir) if course_dir else default_course_dir()
     config.CourseDirectory.course_id = COURSE_ID
     config.CourseDirectory.root = str(root)
-    config.CourseDirectory.source_directory = str(SOURCE)
+    config.CourseDirectory.source_directory = str(Path(source).resolve() if source else SOURCE)
     config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
     config.Exchange.root = os.environ.get("COURSE_EXCHANGE") or str(root / "exchange")
     config.Exchange.path_includes_course = True
@@ -44,6 +50,8 @@ def configure(config: Config, course_dir: str | os.PathLike | None = None) -> Co
     config.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
     config.ExecutePreprocessor.timeout = 120
     config.Execute.timeout = 120
+    # Releasing a stage again (after fixing a typo, say) replaces the copy in the exchange.
+    config.ExchangeReleaseAssignment.force = True
     return config
 
 
@@ -55,8 +63,9 @@ def _with_instructor_cells_removed() -> list:
     return [RemoveInstructorCells, *GenerateAssignment.class_traits()["preprocessors"].default()]
 
 
-def api(course_dir: str | os.PathLike | None = None):
-    """nbgrader's own Python API, configured for the course."""
+def api(course_dir: str | os.PathLike | None = None, source: str | os.PathLike | None = None,
+        config: Config | None = None):
+    """nbgrader's own Python API, configured for the course (``config`` adds settings of its own)."""
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
@@ -64,6 +73,31 @@ def api(course_dir: str | os.PathLike | None = None):
     bin_dir = str(Path(sys.executable).parent)
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
-    config = configure(Config(), course_dir)
+    config = configure(config or Config(), course_dir, source)
     Path(config.CourseDirectory.root).mkdir(parents=True, exist_ok=True)
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+
+
+def gradebook(course_dir: str | os.PathLike):
+    """nbgrader's gradebook of the working folder, to use in a ``with`` block."""
+    from nbgrader.api import Gradebook
+
+    return Gradebook(f"sqlite:///{Path(course_dir) / 'gradebook.db'}", COURSE_ID)
+
+
+def add_course_options(parser) -> None:
+    """The options every instructor command shares: where the working folder and the sources are."""
+    parser.add_argument("--course-dir", type=Path, default=None,
+                        help=f"the working course folder (release/, submitted/, autograded/, feedback/, the "
+                             f"gradebook); default $COURSE_DIR or {Path('~') / 'parliament-course'}")
+    parser.add_argument("--source", type=Path, default=None,
+                        help="the folder of source notebooks, one folder per stage (default: the course's notebooks/)")
+
+
+def chosen_stages(requested: list[str] | None, source: str | os.PathLike | None = None) -> list[str]:
+    """The stages a command works on: those asked for (checked to exist), or all of them."""
+    known = stages(source)
+    unknown = [s for s in requested or [] if s not in known]
+    if unknown:
+        raise SystemExit(f"No such stage: {', '.join(unknown)}. The stages are: {', '.join(known) or 'none yet'}.")
+    return list(requested) if requested else known

@@ -1,0 +1,261 @@
+"""``course grade``: autograde every submission in parallel, safely, resumably, with progress.
+
+How it stays safe with nbgrader's SQLite gradebook, which must have one writer at a time:
+
+1. **Plan.** One job per submission (``submitted/<learner>/<stage>/``) whose fingerprint (its
+   files and the stage's source notebook) differs from the last successful grading, as
+   recorded in ``grading-state.json``. Everything else is left as it is, so a re-run grades
+   only what is new or changed.
+2. **Workers.** Each job runs :func:`run_submission` in a process of its own (forked from a
+   warmed-up server, one fresh process per submission), in a temporary course folder with a
+   private copy of the gradebook. It runs nbgrader's own ``autograde`` for that one learner;
+   the kernel that executes the learner's code starts there. No worker opens the real
+   gradebook. Sandboxing learners' code (bubblewrap, prlimit) wraps this one function.
+3. **One writer.** The main process merges each result as it arrives: it runs nbgrader's
+   ``autograde`` again in the real course folder, with execution replaced by
+   ``course.grading_ext.ReplayExecution``, which takes the outputs the worker produced. So nbgrader itself
+   records scores, comments, timestamps and late penalties, and keeps every manual grade.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import grading
+
+__all__ = ["Job", "plan", "grade", "run_submission", "STATE_FILE"]
+
+STATE_FILE = "grading-state.json"
+# Imported once by the server that forks the workers, so each worker starts warm.
+WORKER_PRELOAD = ["nbgrader.apps", "nbgrader.converters", "nbgrader.preprocessors", "course.autograde"]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One submission to grade, and where its worker does the work."""
+
+    stage: str
+    learner: str
+    submitted: Path
+    workspace: Path
+    gradebook_snapshot: Path
+    source: Path
+    fingerprint: str
+
+
+def _fingerprint(submitted: Path, source_notebook: Path) -> str:
+    digest = hashlib.sha256(source_notebook.read_bytes())
+    for path in sorted(p for p in submitted.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(submitted)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _read_state(course_dir: Path) -> dict[str, str]:
+    path = course_dir / STATE_FILE
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def _key(stage: str, learner: str) -> str:
+    return f"{stage}/{learner}"
+
+
+def _graded(course_dir: Path, stage: str, learner: str) -> bool:
+    return (course_dir / "autograded" / learner / stage / f"{stage}.ipynb").is_file()
+
+
+def plan(course_dir: Path, source: Path, stages: list[str], workspace: Path,
+         force: bool = False) -> list[Job]:
+    """The submissions of ``stages`` that are new or changed since they were last graded."""
+    state = _read_state(course_dir)
+    jobs = []
+    submitted_root = course_dir / "submitted"
+    learners = sorted(p.name for p in submitted_root.iterdir() if p.is_dir()) if submitted_root.is_dir() else []
+    for stage in stages:
+        source_notebook = source / stage / f"{stage}.ipynb"
+        for learner in learners:
+            submitted = submitted_root / learner / stage
+            if not (submitted / f"{stage}.ipynb").is_file():
+                continue
+            fingerprint = _fingerprint(submitted, source_notebook)
+            if not force and state.get(_key(stage, learner)) == fingerprint and _graded(course_dir, stage, learner):
+                continue
+            jobs.append(Job(stage, learner, submitted, workspace / learner / stage,
+                            workspace / "gradebook.db", source, fingerprint))
+    return jobs
+
+
+def run_submission(job: Job) -> dict:
+    """Autograde one submission with nbgrader in the job's own course folder (runs in a worker)."""
+    started = time.perf_counter()
+    folder = job.workspace
+    shutil.copytree(job.submitted, folder / "submitted" / job.learner / job.stage)
+    shutil.copy2(job.gradebook_snapshot, folder / "gradebook.db")
+    result = grading.api(folder, job.source).autograde(job.stage, job.learner)
+    return {"success": result["success"], "log": result.get("error") or result.get("log") or "",
+            "seconds": time.perf_counter() - started}
+
+
+def _merger(course_dir: Path, source: Path, workspace: Path):
+    """nbgrader's API for the real course folder, recording results instead of executing."""
+    from nbgrader.converters import Autograde
+    from nbgrader.preprocessors import Execute
+    from traitlets.config import Config
+
+    from .grading_ext import ReplayExecution
+
+    config = Config()
+    config.Autograde.autograde_preprocessors = [
+        ReplayExecution if p is Execute else p for p in Autograde.class_traits()["autograde_preprocessors"].default()]
+    config.ReplayExecution.workspace = str(workspace)
+    return grading.api(course_dir, source, config)
+
+
+def _prepare_gradebook(course_dir: Path, source: Path, stages: list[str]) -> None:
+    """Make sure every stage is in the gradebook (autograde needs its cells), generating it if need be."""
+    from nbgrader.api import MissingEntry
+
+    with grading.gradebook(course_dir) as gb:
+        missing = []
+        for stage in stages:
+            try:
+                gb.find_assignment(stage)
+            except MissingEntry:
+                missing.append(stage)
+    if missing:
+        api = grading.api(course_dir, source)
+        for stage in missing:
+            result = api.generate_assignment(stage)
+            if not result["success"]:
+                raise SystemExit(f"Could not prepare {stage} for grading:\n{result.get('error') or result.get('log')}")
+
+
+def _scores(course_dir: Path, stage: str, learner: str) -> tuple[float, float]:
+    with grading.gradebook(course_dir) as gb:
+        submission = gb.find_submission(stage, learner)
+        return submission.score, submission.max_score
+
+
+class Progress:
+    """A progress bar on the terminal (stderr), and summary lines on stdout that never break it."""
+
+    def __init__(self, total: int, stream=None):
+        self.total, self.done, self.started = total, 0, time.perf_counter()
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+
+    def _bar(self) -> str:
+        width = 30
+        filled = width * self.done // max(self.total, 1)
+        elapsed = time.perf_counter() - self.started
+        return f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} submissions, {elapsed:.0f} s"
+
+    def step(self) -> None:
+        self.done += 1
+        if self.live:
+            self.stream.write(self._bar())
+            self.stream.flush()
+
+    def say(self, line: str) -> None:
+        if self.live:
+            self.stream.write("\r" + " " * 70 + "\r")
+        print(line, flush=True)
+        if self.live and self.done < self.total:
+            self.stream.write(self._bar())
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.live:
+            self.stream.write("\n")
+
+
+def _worker_pool(jobs: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(WORKER_PRELOAD)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, max_tasks_per_child=1)
+
+
+def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = None,
+          force: bool = False) -> dict:
+    """Autograde what is new or changed in ``stages``; return counts and the failures."""
+    course_dir, source = Path(course_dir), Path(source)
+    _prepare_gradebook(course_dir, source, stages)
+    state = _read_state(course_dir)
+    with tempfile.TemporaryDirectory(prefix="course-grade-") as scratch:
+        workspace = Path(scratch)
+        todo = plan(course_dir, source, stages, workspace, force)
+        if not todo:
+            return {"graded": 0, "failed": [], "skipped_all": True}
+        shutil.copy2(course_dir / "gradebook.db", workspace / "gradebook.db")
+        merger = _merger(course_dir, source, workspace)
+        progress = Progress(len(todo))
+        remaining = {learner: sum(1 for j in todo if j.learner == learner) for learner in {j.learner for j in todo}}
+        lines: dict[str, list[str]] = {learner: [] for learner in remaining}
+        failed = []
+        with _worker_pool(jobs or os.cpu_count() or 1) as pool:
+            futures = {pool.submit(run_submission, job): job for job in todo}
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    outcome = future.result()
+                except Exception as error:  # a worker died: report it, grade the rest
+                    outcome = {"success": False, "log": f"{type(error).__name__}: {error}"}
+                if outcome["success"]:
+                    merged = merger.autograde(job.stage, job.learner)
+                    outcome = {"success": merged["success"], "log": merged.get("error") or merged.get("log") or ""}
+                progress.step()
+                if outcome["success"]:
+                    state[_key(job.stage, job.learner)] = job.fingerprint
+                    (course_dir / STATE_FILE).write_text(json.dumps(state, indent=1, sort_keys=True))
+                    score, most = _scores(course_dir, job.stage, job.learner)
+                    lines[job.learner].append(f"{job.stage} {score:g}/{most:g}")
+                else:
+                    failed.append((job.learner, job.stage, outcome["log"]))
+                    lines[job.learner].append(f"{job.stage} NOT GRADED")
+                remaining[job.learner] -= 1
+                if not remaining[job.learner]:
+                    progress.say(f"{job.learner:<24} " + " · ".join(sorted(lines[job.learner])))
+        progress.close()
+    return {"graded": len(todo) - len(failed), "failed": failed, "skipped_all": False}
+
+
+def _grade(args: argparse.Namespace) -> int:
+    course_dir = args.course_dir or grading.default_course_dir()
+    source = args.source or grading.SOURCE
+    stages = grading.chosen_stages(args.stages, source)
+    started = time.perf_counter()
+    result = grade(course_dir, source, stages, args.jobs, args.force)
+    if result["skipped_all"]:
+        print("Nothing new to grade: every submission is graded already (use --force to grade again).")
+        return 0
+    for learner, stage, log in result["failed"]:
+        print(f"\nCould not grade {learner}/{stage}:\n{log.strip()[-2000:]}", file=sys.stderr)
+    print(f"Graded {result['graded']} submission(s) in {time.perf_counter() - started:.0f} s"
+          + (f"; {len(result['failed'])} could not be graded (see above)." if result["failed"] else "."))
+    return 1 if result["failed"] else 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "grade", help="autograde submissions in parallel",
+        description="Autograde the submissions in the course folder's submitted/<learner>/<stage>/ with "
+                    "nbgrader, several at a time (one per processor core by default), with a progress bar "
+                    "and one line per learner. Run it again at any time: it grades only submissions that "
+                    "are new or changed, and it never touches grades you gave by hand.")
+    p.add_argument("stages", nargs="*", metavar="STAGE", help="stages to grade (default: all)")
+    p.add_argument("--jobs", type=int, default=None,
+                   help=f"how many submissions to grade at once (default: the number of cores, {os.cpu_count()})")
+    p.add_argument("--force", action="store_true", help="grade every submission again, even unchanged ones")
+    grading.add_course_options(p)
+    p.set_defaults(func=_grade)

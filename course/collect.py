@@ -1,0 +1,211 @@
+"""``course release``, ``course collect`` and ``course import``: get notebooks to learners and back.
+
+Release and collect are nbgrader's own ``generate_assignment``, ``release_assignment`` and
+``collect``. Import takes a folder or a zip of submitted notebooks (a download from a learning
+platform, say), works out whose each file is and for which stage, puts it where nbgrader expects
+it (``submitted/<learner>/<stage>/``) and lists every file it could not place, with the reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import grading
+
+__all__ = ["release", "collect", "import_submissions", "ImportResult"]
+
+_SKIP = ("__MACOSX", ".ipynb_checkpoints")
+
+
+def release(course_dir: Path, source: Path, stages: list[str], due: str | None = None,
+            exchange: bool = True) -> list[str]:
+    """Make the learner version of each stage (and put it in the exchange); return the problems."""
+    api = grading.api(course_dir, source)
+    problems = []
+    for stage in stages:
+        result = api.generate_assignment(stage)
+        if not result["success"]:
+            problems.append(f"{stage}: {result.get('error') or result.get('log')}")
+            continue
+        if due:
+            with grading.gradebook(course_dir) as gb:
+                gb.update_or_create_assignment(stage, duedate=due)
+        if exchange:
+            result = api.release_assignment(stage)
+            if not result["success"]:
+                problems.append(f"{stage} (exchange): {result.get('error') or result.get('log')}")
+    return problems
+
+
+def collect(course_dir: Path, source: Path, stages: list[str]) -> dict[str, int]:
+    """Collect the submissions of each stage from the exchange; return how many each stage has."""
+    api = grading.api(course_dir, source)
+    counts = {}
+    for stage in stages:
+        api.collect(stage)
+        counts[stage] = len(list((Path(course_dir) / "submitted").glob(f"*/{stage}/{stage}.ipynb")))
+    return counts
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _grade_ids(path: Path) -> set[str]:
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    except (ValueError, UnicodeDecodeError):
+        return set()
+    return {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in cells} - {None}
+
+
+@dataclass
+class ImportResult:
+    imported: list[tuple[str, str, str]] = field(default_factory=list)  # (learner, stage, file)
+    unmatched: list[tuple[str, str]] = field(default_factory=list)      # (file, why)
+
+
+def _match(relative: Path, stage_ids: dict[str, set[str]], path: Path) -> tuple[str | None, str | None, str]:
+    """(learner, stage, why not) for one file, from its path and, failing that, its exercises."""
+    text = relative.as_posix().lower()
+    named = [s for s in stage_ids if s.lower() in text]
+    if len(named) > 1:
+        named = [max(named, key=len)]
+    if not named:
+        ids = _grade_ids(path)
+        named = [s for s, known in stage_ids.items() if ids and ids & known]
+    if len(named) != 1:
+        return None, None, ("its name and its exercises match no stage" if not named
+                            else f"it could be any of {', '.join(named)}")
+    stage = named[0]
+    # A folder per learner (learner/stage.ipynb or learner/stage/stage.ipynb) or the name in the file name.
+    parts = [p for p in relative.parts[:-1] if _slug(p) != _slug(stage)]
+    name = parts[0] if parts else re.sub(re.escape(stage), "", relative.stem, flags=re.I)
+    learner = _slug(name)
+    if not learner:
+        return None, stage, "there is no learner's name in its path"
+    return learner, stage, ""
+
+
+def import_submissions(path: Path, course_dir: Path, source: Path, stages: list[str]) -> ImportResult:
+    """Copy every notebook in the folder or zip ``path`` to submitted/<learner>/<stage>/."""
+    result = ImportResult()
+    stage_ids = {s: _grade_ids(Path(source) / s / f"{s}.ipynb") for s in stages}
+    with tempfile.TemporaryDirectory() as scratch:
+        if zipfile.is_zipfile(path):
+            folder = Path(scratch)
+            with zipfile.ZipFile(path) as archive:
+                archive.extractall(folder)
+                for info in archive.infolist():  # keep each file's time: it says whether it was late
+                    stamp = dt.datetime(*info.date_time).timestamp()
+                    target = folder / info.filename
+                    if target.is_file():
+                        os.utime(target, (stamp, stamp))
+        else:
+            folder = Path(path)
+        chosen: dict[tuple[str, str], Path] = {}
+        for file in sorted(folder.rglob("*.ipynb")):
+            relative = file.relative_to(folder)
+            if any(part in _SKIP or part.startswith(".") for part in relative.parts):
+                continue
+            learner, stage, why = _match(relative, stage_ids, file)
+            if why:
+                result.unmatched.append((str(relative), why))
+                continue
+            earlier = chosen.get((learner, stage))
+            if earlier is not None:
+                older, newer = sorted([earlier, file], key=lambda p: p.stat().st_mtime)
+                result.unmatched.append((str(older.relative_to(folder)),
+                                         f"{newer.relative_to(folder)} is a later file for {learner}/{stage}"))
+                file = newer
+            chosen[(learner, stage)] = file
+        for (learner, stage), file in sorted(chosen.items()):
+            target = Path(course_dir) / "submitted" / learner / stage
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target / f"{stage}.ipynb")
+            when = dt.datetime.fromtimestamp(file.stat().st_mtime, dt.timezone.utc)
+            (target / "timestamp.txt").write_text(when.strftime("%Y-%m-%d %H:%M:%S.%f UTC"))
+            result.imported.append((learner, stage, str(file.relative_to(folder))))
+    return result
+
+
+def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
+    return Path(args.course_dir or grading.default_course_dir()), Path(args.source or grading.SOURCE)
+
+
+def _release(args: argparse.Namespace) -> int:
+    course_dir, source = _paths(args)
+    stages = grading.chosen_stages(args.stages, source)
+    problems = release(course_dir, source, stages, args.due, not args.no_exchange)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"Released {len(stages) - len(problems)} of {len(stages)} stage(s): the learner versions are in "
+          f"{course_dir / 'release'}" + ("" if args.no_exchange else " and in the exchange") + ".")
+    return 1 if problems else 0
+
+
+def _collect(args: argparse.Namespace) -> int:
+    course_dir, source = _paths(args)
+    counts = collect(course_dir, source, grading.chosen_stages(args.stages, source))
+    for stage, count in counts.items():
+        print(f"{stage}: {count} submission(s) in {course_dir / 'submitted'}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    course_dir, source = _paths(args)
+    if not Path(args.path).exists():
+        print(f"Nothing at {args.path}.", file=sys.stderr)
+        return 2
+    result = import_submissions(Path(args.path), course_dir, source, grading.chosen_stages(None, source))
+    for learner, stage, file in result.imported:
+        print(f"  {learner:<24} {stage:<18} from {file}")
+    print(f"Imported {len(result.imported)} notebook(s) into {course_dir / 'submitted'}.")
+    if result.unmatched:
+        print(f"\nCould not place {len(result.unmatched)} file(s); rename them as "
+              f"<learner>/<stage>.ipynb and import again:", file=sys.stderr)
+        for file, why in result.unmatched:
+            print(f"  {file}: {why}", file=sys.stderr)
+    return 1 if result.unmatched else 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "release", help="make the learner versions of the stages",
+        description="Make the learner version of each stage (no solutions, no hidden tests, no instructor "
+                    "notes) in the course folder's release/, record its exercises in the gradebook, and put "
+                    "it in the nbgrader exchange so learners on a JupyterHub can fetch it.")
+    p.add_argument("stages", nargs="*", metavar="STAGE", help="stages to release (default: all)")
+    p.add_argument("--due", help="due date and time, such as '2026-05-04 17:00 UTC'; later submissions are marked late")
+    p.add_argument("--no-exchange", action="store_true", help="only make the learner versions")
+    grading.add_course_options(p)
+    p.set_defaults(func=_release)
+
+    p = sub.add_parser(
+        "collect", help="gather submissions from the exchange",
+        description="Gather the notebooks learners submitted through the nbgrader exchange (on a JupyterHub) "
+                    "into the course folder's submitted/<learner>/<stage>/, ready for `course grade`.")
+    p.add_argument("stages", nargs="*", metavar="STAGE", help="stages to collect (default: all)")
+    grading.add_course_options(p)
+    p.set_defaults(func=_collect)
+
+    p = sub.add_parser(
+        "import", help="gather submissions from a folder or a zip",
+        description="Gather submitted notebooks from a folder or a zip (a download from a learning platform, "
+                    "say) into the course folder's submitted/<learner>/<stage>/. The learner comes from the "
+                    "folder or file name (alice/01-objectives.ipynb, alice_01-objectives.ipynb), the stage "
+                    "from the name or the notebook's exercises. Files it cannot place are listed with the "
+                    "reason, and the command then ends with an error status.")
+    p.add_argument("path", metavar="PATH", help="a folder or a .zip file of notebooks")
+    grading.add_course_options(p)
+    p.set_defaults(func=_import)

@@ -1,0 +1,58 @@
+"""nbgrader preprocessors of the grading workflow: replaying a worker's results, and safe feedback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Unicode
+
+__all__ = ["ReplayExecution", "FriendlyFeedback", "executed_path"]
+
+
+def executed_path(workspace: str | Path, learner: str, stage: str, notebook: str) -> Path:
+    """Where the worker for ``learner``/``stage`` leaves its autograded notebook."""
+    return Path(workspace) / learner / stage / "autograded" / learner / stage / f"{notebook}.ipynb"
+
+
+class ReplayExecution(NbGraderPreprocessor):
+    """Stands in for nbgrader's Execute: take the outputs the worker produced for this notebook."""
+
+    workspace = Unicode(help="the folder holding each worker's course folder").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        info = resources["nbgrader"]
+        learner, stage = info["student"], info["assignment"]
+        executed = nbformat.read(executed_path(self.workspace, learner, stage, info["notebook"]), as_version=4)
+        if [c.source for c in executed.cells] != [c.source for c in nb.cells]:
+            raise ValueError(f"the worker's copy of {learner}/{stage} has other cells than the submission")
+        for cell, done in zip(nb.cells, executed.cells):
+            if cell.cell_type == "code":
+                cell.outputs, cell.execution_count = done.outputs, done.execution_count
+        return nb, resources
+
+
+class FriendlyFeedback(NbGraderPreprocessor):
+    """Make a graded notebook safe to return: no hidden test, no traceback, only the friendly message.
+
+    Each test cell keeps its visible checks; its hidden tests are replaced by a note, and its
+    outputs by the lines the visible checks printed plus the one message of :func:`outcome`.
+    """
+
+    def preprocess_cell(self, cell, resources, index):
+        from nbformat.v4 import new_output
+
+        from .checks import FAIL_MARK, PASS_MARK
+        from .selfcheck import PASSED, is_test_cell, outcome, without_hidden_tests
+
+        if not is_test_cell(cell):
+            return cell, resources
+        status, message = outcome(cell)
+        printed = [line for o in cell.outputs if o.get("output_type") == "stream"
+                   for line in o.get("text", "").splitlines() if line.startswith(PASS_MARK)]
+        if status != PASSED:
+            printed.append(f"{FAIL_MARK} {message}")
+        cell.source = without_hidden_tests(cell.source)
+        cell.outputs = [new_output("stream", name="stdout", text="\n".join(printed) + "\n")] if printed else []
+        return cell, resources

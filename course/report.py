@@ -1,0 +1,202 @@
+"""``course export`` and ``course report``: the grades as CSV, and the instructor's HTML report.
+
+Both read nbgrader's gradebook (scores, manual grades, late submissions) and nothing else,
+except the report, which also reads the autograded notebooks to find each exercise's most
+common failing check (with the same friendly message the learner sees).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import html
+from pathlib import Path
+
+from . import grading
+
+__all__ = ["grade_table", "export_csv", "exercise_table", "write_report", "BEHIND_SHARE"]
+
+#: A learner below this share of the points of the stages graded so far is "behind".
+BEHIND_SHARE = 0.5
+
+
+def grade_table(course_dir: Path):
+    """One row per learner, one column per stage (points, empty when not submitted), then total and late."""
+    import pandas as pd
+
+    rows, maxima, late = {}, {}, collections.defaultdict(list)
+    with grading.gradebook(course_dir) as gb:
+        stages = [a.name for a in sorted(gb.assignments, key=lambda a: a.name)]
+        for assignment in gb.assignments:
+            maxima[assignment.name] = assignment.max_score
+            for submission in assignment.submissions:
+                score = max(0.0, submission.score - (submission.late_submission_penalty or 0.0))
+                rows.setdefault(submission.student.id, {})[assignment.name] = score
+                if submission.total_seconds_late > 0:
+                    late[submission.student.id].append(assignment.name)
+        learners = sorted(s.id for s in gb.students)
+    table = pd.DataFrame([rows.get(learner, {}) for learner in learners], index=pd.Index(learners, name="learner"),
+                         columns=stages, dtype=float)
+    table["total"] = table[stages].sum(axis=1)
+    table["late"] = [" ".join(late[learner]) for learner in learners]
+    table.attrs["maxima"] = maxima
+    return table
+
+
+def export_csv(course_dir: Path, out: Path) -> Path:
+    table = grade_table(course_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(out, float_format="%g")
+    return out
+
+
+def exercise_table(course_dir: Path):
+    """One row per autograded test cell: its stage, exercise, points, share of learners with full marks,
+    and the most common message of those who did not get it."""
+    import nbformat
+    import pandas as pd
+
+    from .selfcheck import FAILED, NOT_ATTEMPTED, exercise_name, is_test_cell, nbgrader_meta, outcome
+
+    rows = []
+    with grading.gradebook(course_dir) as gb:
+        for assignment in sorted(gb.assignments, key=lambda a: a.name):
+            for notebook in assignment.notebooks:
+                for cell in notebook.grade_cells:
+                    if cell.cell_type != "code":
+                        continue
+                    scores = [gb.find_grade(cell.name, notebook.name, assignment.name, s.student.id).score
+                              for s in assignment.submissions]
+                    rows.append({"stage": assignment.name, "test": cell.name, "points": cell.max_score,
+                                 "got_it": sum(score >= cell.max_score for score in scores) / max(len(scores), 1),
+                                 "learners": len(scores)})
+    table = pd.DataFrame(rows, columns=["stage", "test", "points", "got_it", "learners"])
+    failures: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
+    unanswered: collections.Counter = collections.Counter()
+    names = {}
+    for path in sorted(Path(course_dir).glob("autograded/*/*/*.ipynb")):
+        stage = path.parent.name
+        for cell in nbformat.read(path, as_version=4).cells:
+            if is_test_cell(cell):
+                test = nbgrader_meta(cell)["grade_id"]
+                names[(stage, test)] = exercise_name(cell)
+                status, message = outcome(cell)
+                if status == FAILED:
+                    failures[(stage, test)][message] += 1
+                elif status == NOT_ATTEMPTED:
+                    unanswered[(stage, test)] += 1
+
+    def most_common(key) -> str:
+        if failures[key]:
+            message, count = failures[key].most_common(1)[0]
+            return f"{message} ({count} learner{'s' if count > 1 else ''})"
+        return f"(no failures; {unanswered[key]} not attempted)" if unanswered[key] else ""
+
+    keys = list(zip(table["stage"], table["test"]))
+    table["exercise"] = [names.get(key, key[1]) for key in keys]
+    table["most_common_failure"] = [most_common(key) for key in keys]
+    return table
+
+
+def _figure_html(figure, first: bool) -> str:
+    # The first chart carries plotly's script inline, so the page works offline with no CDN.
+    return figure.to_html(full_html=False, include_plotlyjs=True if first else False)
+
+
+def write_report(course_dir: Path, out: Path) -> Path:
+    """Write the instructor's report as one self-contained HTML page."""
+    import pandas as pd
+    import plotly.express as px
+
+    grades = grade_table(course_dir)
+    maxima = grades.attrs["maxima"]
+    stages = [s for s in maxima if s in grades.columns]
+    exercises = exercise_table(course_dir)
+
+    shares = grades[stages].div(pd.Series(maxima)[stages]).melt(ignore_index=False, var_name="stage",
+                                                                 value_name="share").dropna().reset_index()
+    distribution = px.box(shares, x="stage", y="share", points="all", hover_name="learner",
+                          title="Score distribution per stage (share of the stage's points)",
+                          labels={"stage": "Stage", "share": "Share of points (0 to 1)"})
+    exercises["label"] = exercises["stage"] + " · " + exercises["test"]
+    difficulty = px.bar(exercises, x="got_it", y="label", orientation="h", hover_data=["exercise", "points"],
+                        title="Share of learners who got each check (lowest = hardest)",
+                        labels={"got_it": "Share of learners with full marks (0 to 1)", "label": "Check"})
+    difficulty.update_layout(height=300 + 22 * len(exercises), yaxis={"autorange": "reversed"})
+
+    graded_max = sum(maxima[s] for s in stages)
+    behind = grades.assign(share=grades["total"] / graded_max if graded_max else 0,
+                           missing=grades[stages].isna().sum(axis=1))
+    behind = behind[(behind["share"] < BEHIND_SHARE) | (behind["missing"] > 0)].sort_values("share").reset_index()
+
+    def rows(frame, columns):
+        return "".join("<tr>" + "".join(f"<td>{html.escape(str(row[c]))}</td>" for c in columns) + "</tr>"
+                       for _, row in frame.iterrows())
+
+    hardest = exercises.sort_values("got_it")
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Grading report</title>
+<style>body{{font-family:sans-serif;max-width:70rem;margin:auto;padding:1rem}}
+table{{border-collapse:collapse}}td,th{{border:1px solid #bbb;padding:.3rem .6rem;text-align:left}}</style>
+</head><body>
+<h1>Grading report</h1>
+<p>{len(grades)} learners, {len(stages)} stages ({', '.join(stages)}), {int(grades[stages].notna().sum().sum())}
+graded submissions. Scores include grades given by hand; written answers not yet marked count as 0.</p>
+<h2>Score distribution per stage</h2>
+{_figure_html(distribution, True)}
+<h2>Difficulty of each check, and its most common failure</h2>
+{_figure_html(difficulty, False)}
+<table><tr><th>stage</th><th>check</th><th>exercise</th><th>points</th><th>share who got it</th>
+<th>most common failing message</th></tr>
+{rows(hardest.assign(got_it=hardest["got_it"].round(2)), ["stage", "test", "exercise", "points", "got_it", "most_common_failure"])}
+</table>
+<h2>Learners who are behind</h2>
+<p>Below {BEHIND_SHARE:.0%} of the points of the stages graded so far, or with a stage not submitted.</p>
+<table><tr><th>learner</th><th>total</th><th>share</th><th>stages not submitted</th><th>late</th></tr>
+{rows(behind.assign(share=behind["share"].round(2), total=behind["total"].map("{:g}".format)),
+      ["learner", "total", "share", "missing", "late"]) if len(behind) else ""}
+</table>
+{"" if len(behind) else "<p>No one is behind.</p>"}
+</body></html>
+"""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return out
+
+
+def _paths(args: argparse.Namespace) -> Path:
+    return Path(args.course_dir or grading.default_course_dir())
+
+
+def _export(args: argparse.Namespace) -> int:
+    course_dir = _paths(args)
+    out = export_csv(course_dir, Path(args.out) if args.out else course_dir / "grades.csv")
+    print(f"Wrote the grades to {out}.")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    course_dir = _paths(args)
+    out = write_report(course_dir, Path(args.out) if args.out else course_dir / "report.html")
+    print(f"Wrote the report to {out}: open it in a browser (it works offline).")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "export", help="export the grades as CSV",
+        description="Write the grades as a CSV file: one row per learner, one column per stage (points, "
+                    "empty when not submitted), then the total and the stages submitted late. Grades given "
+                    "by hand in the formgrader are included.")
+    p.add_argument("--out", help="the CSV file to write (default: grades.csv in the course folder)")
+    grading.add_course_options(p)
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser(
+        "report", help="write the instructor's report",
+        description="Write the instructor's report, one HTML page that works offline: the score distribution "
+                    "of each stage, how many learners got each exercise and the most common failing check, "
+                    "and the learners who are behind.")
+    p.add_argument("--out", help="the HTML file to write (default: report.html in the course folder)")
+    grading.add_course_options(p)
+    p.set_defaults(func=_report)
