@@ -15,7 +15,8 @@ from pathlib import Path
 __all__ = ["main"]
 
 # Modules that add subcommands, in the order `course --help` lists them.
-COMMAND_MODULES = ["course.cli", "course.book", "course.lab"]
+COMMAND_MODULES = ["course.cli", "course.book", "course.lab", "course.collect", "course.autograde", "course.feedback",
+                   "course.report", "course.selfcheck"]
 
 
 def _data(args: argparse.Namespace) -> int:
