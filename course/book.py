@@ -123,6 +123,26 @@ def _fence(kind: str, title: str, body: str, options: str = "") -> str:
     return f"{ticks}{{{kind}}} {title}\n{options}\n{body}\n{ticks}"
 
 
+STAGE_LINK = re.compile(r"\[([^\]]+)\]\(\.\./(\d\d-[\w-]+)/\2\.ipynb\)")
+
+
+def unlink_missing_stages(nb, stages: list[str]):
+    """Turn links to stages this edition does not hold (a next stage not written yet) into plain text.
+
+    >>> from nbformat.v4 import new_markdown_cell, new_notebook
+    >>> nb = new_notebook(cells=[new_markdown_cell("Next: [Stage 4](../04-content/04-content.ipynb).")])
+    >>> unlink_missing_stages(nb, ["03-planning"]).cells[0].source
+    'Next: *Stage 4* (coming soon).'
+    """
+    def replace(match: re.Match) -> str:
+        return match.group(0) if match.group(2) in stages else f"*{match.group(1)}* (coming soon)"
+
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = STAGE_LINK.sub(replace, cell.source)
+    return nb
+
+
 def learner_notebook(nb):
     """Mark a released notebook's exercise cells: they run and fail quietly, their starting code shown."""
     for cell in nb.cells:
@@ -173,27 +193,48 @@ def _stage_notebooks(edition: str, stages: list[str], notebooks: Path, folder: P
     mark = learner_notebook if edition == "learner" else instructor_notebook
     for name in stages:
         path = into / name / f"{name}.ipynb"
-        nbformat.write(mark(nbformat.read(path, as_version=4)), path)
+        nbformat.write(unlink_missing_stages(mark(nbformat.read(path, as_version=4)), stages), path)
 
 
-def _stage_title(notebook: Path) -> tuple[str, str]:
-    """The title of a stage notebook (its first heading) and the line that follows it."""
+def stage_facts(notebook: Path) -> dict[str, str]:
+    """What the title cell of a stage notebook says: its title, its first sentence and its timings.
+
+    The title is the first heading; the summary is the first sentence after it; the timings
+    come from the line ``**Time**: teaching NN min, exercises NN min``.
+    """
     nb = nbformat.read(notebook, as_version=4)
-    for cell in nb.cells:
-        lines = [line.strip() for line in cell.source.splitlines() if line.strip()]
-        if cell.cell_type == "markdown" and lines and lines[0].startswith("# "):
-            return lines[0][2:], (lines[1] if len(lines) > 1 else "")
-    return notebook.stem, ""
+    title_cell = next((c.source for c in nb.cells if c.cell_type == "markdown" and c.source.lstrip().startswith("# ")), "")
+    heading, _, rest = title_cell.strip().partition("\n")
+    paragraph = next((p.strip() for p in rest.split("\n\n") if p.strip()), "")
+    summary = re.split(r"(?<=[.!?])\s", " ".join(paragraph.split()).strip("*_"), maxsplit=1)[0]
+    timing = re.search(r"\*\*Time\*\*:?\s*teaching\s+(\d+)\s*min\S*,\s*exercises\s+(\d+)\s*min", title_cell)
+    return {"title": heading.lstrip("# ").strip() or notebook.stem, "summary": summary.replace("|", "/"),
+            "teaching": timing.group(1) if timing else "", "exercises": timing.group(2) if timing else ""}
 
 
-def _stages_at_a_glance(folder: Path, stages: list[str]) -> str:
-    if not stages:
-        return ""
-    rows = ["## The stages at a glance", "", "| stage | what you do |", "|---|---|"]
+def _stage_rows(folder: Path, stages: list[str], columns: str) -> list[str]:
+    rows = []
     for name in stages:
-        title, summary = _stage_title(folder / "notebooks" / name / f"{name}.ipynb")
-        rows.append(f"| [{title}](../notebooks/{name}/{name}.ipynb) | {summary.replace('|', '/')} |")
-    return "\n".join(["", *rows, ""])
+        facts = stage_facts(folder / "notebooks" / name / f"{name}.ipynb")
+        link = f"[{facts['title']}](../notebooks/{name}/{name}.ipynb)"
+        rows.append("| " + " | ".join([link] + [facts[c] for c in columns.split()]) + " |")
+    return rows
+
+
+def _append(page: Path, lines: list[str]) -> None:
+    page.write_text(page.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _write_stage_tables(edition: str, folder: Path, stages: list[str]) -> None:
+    """The stages at a glance on the home page; their timings in the instructor guide."""
+    if not stages:
+        return
+    _append(folder / "book" / "intro.md", ["## The stages at a glance", "", "| stage | what it is about |", "|---|---|",
+                                          *_stage_rows(folder, stages, "summary")])
+    if edition == "instructor":
+        _append(folder / "book" / "instructor-guide.md",
+                ["| stage | teaching (min) | exercises (min) |", "|---|---|---|",
+                 *_stage_rows(folder, stages, "teaching exercises")])
 
 
 def table_of_contents(edition: str, stages: list[str], book: Path) -> dict:
@@ -235,8 +276,7 @@ def stage(edition: str, folder: Path, notebooks: Path | None = None) -> Path:
         shutil.copy2(ROOT / "instructor" / "planted-truths.md", folder / "book" / "planted-truths.md")
     (folder / "book" / "data-dictionary.md").write_text(data_dictionary_markdown(), encoding="utf-8")
     _stage_notebooks(edition, stages, notebooks, folder)
-    intro = folder / "book" / "intro.md"
-    intro.write_text(intro.read_text(encoding="utf-8") + _stages_at_a_glance(folder, stages), encoding="utf-8")
+    _write_stage_tables(edition, folder, stages)
     for name, content in (("_config.yml", configuration(edition)),
                           ("_toc.yml", table_of_contents(edition, stages, folder / "book"))):
         (folder / name).write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8")

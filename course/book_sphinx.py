@@ -7,7 +7,8 @@
 
 Extensions add page scripts through ``app.add_js_file``, which also records them for every
 page written afterwards; the last handler of each page therefore drops what the page does
-not use.
+not use, and every page drops thebe (live code cells, switched off here), whose loader
+points at a CDN.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ def scripts_needed(app, pagename: str, context: dict) -> dict[str, bool]:
     }
 
 
+def _is_thebe(name: str) -> bool:
+    """Thebe's scripts: live code cells, off in this book, which would fetch thebe from a CDN."""
+    return name.startswith("sphinx-thebe") or "THEBE_JS_URL" in name
+
+
 def load_only_what_the_page_uses(app, pagename: str, templatename: str, context: dict, doctree) -> None:
     scripts = context.get("script_files")
     if app.builder.format != "html" or scripts is None:
@@ -48,9 +54,11 @@ def load_only_what_the_page_uses(app, pagename: str, templatename: str, context:
         app.builder.add_js_file(PLOTLY_JS, priority=400)
     kept, seen = [], set()
     for script in scripts:
-        name = str(getattr(script, "filename", script)).removeprefix("_static/")
-        heavy = next((key for key in needed if name.startswith(key)), None)
-        if name in seen or (heavy and not needed[heavy]):
+        filename = getattr(script, "filename", script)
+        body = getattr(script, "attributes", {}).get("body", "")
+        name = str(filename).removeprefix("_static/") if filename else body
+        heavy = next((key for key in needed if filename and name.startswith(key)), None)
+        if name in seen or (heavy and not needed[heavy]) or _is_thebe(name):
             continue
         seen.add(name)
         kept.append(script)
