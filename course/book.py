@@ -76,7 +76,7 @@ def data_dictionary_markdown() -> str:
 
 # ---------------------------------------------------------------- vendored JavaScript
 
-def _npm_tarball(package: str, version: str, cache: Path) -> Path:
+def npm_tarball(package: str, version: str, cache: Path) -> Path:
     """The npm registry's tarball of ``package@version``, downloaded once into ``cache``."""
     tarball = cache / f"{package.lstrip('@').replace('/', '-')}-{version}.tgz"
     if tarball.exists():
@@ -96,7 +96,7 @@ def vendor(static: Path, cache: Path = VENDOR_CACHE) -> None:
     static.mkdir(parents=True, exist_ok=True)
     shutil.copy2(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", static / "plotly.min.js")
     for folder, (package, version, kept, dropped) in NPM_ASSETS.items():
-        with tarfile.open(_npm_tarball(package, version, cache)) as archive:
+        with tarfile.open(npm_tarball(package, version, cache)) as archive:
             for member in archive.getmembers():
                 name = member.name.removeprefix("package/")
                 if not member.isfile() or not name.startswith(kept) or name.endswith(dropped):
