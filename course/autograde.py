@@ -10,11 +10,16 @@ How it stays safe with nbgrader's SQLite gradebook, which must have one writer a
    warmed-up server, one fresh process per submission), in a temporary course folder with a
    private copy of the gradebook. It runs nbgrader's own ``autograde`` for that one learner;
    the kernel that executes the learner's code starts there. No worker opens the real
-   gradebook. Sandboxing learners' code (bubblewrap, prlimit) wraps this one function.
+   gradebook. Learners' code runs in the sandbox kernel of :mod:`course.sandbox` (no view of the
+   gradebook, sources or other learners, no network, capped memory, processes, time and output).
 3. **One writer.** The main process merges each result as it arrives: it runs nbgrader's
    ``autograde`` again in the real course folder, with execution replaced by
    ``course.grading_ext.ReplayExecution``, which takes the outputs the worker produced. So nbgrader itself
    records scores, comments, timestamps and late penalties, and keeps every manual grade.
+
+Before all that, :mod:`course.intake` checks and repairs each submission (wrong file name, old
+format, deleted or edited test cells, ...), and the gradebook is backed up (``course grade --restore``
+puts the last backup back).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -32,11 +38,16 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import grading
+import nbformat
+
+from . import grading, intake
 
 __all__ = ["Job", "plan", "grade", "run_submission", "STATE_FILE"]
 
 STATE_FILE = "grading-state.json"
+BACKUPS = "backups"
+#: How many gradebook backups ``course grade`` keeps (the oldest are removed).
+BACKUPS_KEPT = 20
 # Imported once by the server that forks the workers, so each worker starts warm.
 WORKER_PRELOAD = ["nbgrader.apps", "nbgrader.converters", "nbgrader.preprocessors", "course.autograde"]
 
@@ -96,15 +107,61 @@ def plan(course_dir: Path, source: Path, stages: list[str], workspace: Path,
     return jobs
 
 
-def run_submission(job: Job) -> dict:
-    """Autograde one submission with nbgrader in the job's own course folder (runs in a worker)."""
+def run_submission(job: Job, limits: dict | None = None) -> dict:
+    """Autograde one submission with nbgrader in the job's own course folder (runs in a worker).
+
+    ``limits`` are the keyword arguments of :func:`course.sandbox.configure` (time limits).
+    """
+    grading.quiet_nbgrader()
     started = time.perf_counter()
     folder = job.workspace
     shutil.copytree(job.submitted, folder / "submitted" / job.learner / job.stage)
     shutil.copy2(job.gradebook_snapshot, folder / "gradebook.db")
-    result = grading.api(folder, job.source).autograde(job.stage, job.learner)
+    from traitlets.config import Config
+
+    from . import sandbox
+
+    result = grading.api(folder, job.source, sandbox.configure(Config(), **(limits or {}))).autograde(job.stage, job.learner)
+    executed = folder / "autograded" / job.learner / job.stage / f"{job.stage}.ipynb"
+    problems = sandbox.outcome_problems(nbformat.read(executed, as_version=4)) if executed.is_file() else []
     return {"success": result["success"], "log": result.get("error") or result.get("log") or "",
-            "seconds": time.perf_counter() - started}
+            "seconds": time.perf_counter() - started, "problems": problems}
+
+
+def backup_gradebook(course_dir: Path) -> Path | None:
+    """Copy the gradebook and the grading state to ``backups/<time>/``; keep the latest BACKUPS_KEPT."""
+    gradebook = course_dir / "gradebook.db"
+    if not gradebook.is_file():
+        return None
+    folder = course_dir / BACKUPS / time.strftime("%Y-%m-%d_%H-%M-%S")
+    while folder.exists():
+        folder = folder.with_name(folder.name + "+")
+    folder.mkdir(parents=True)
+    with sqlite3.connect(gradebook) as db, sqlite3.connect(folder / "gradebook.db") as copy:
+        db.backup(copy)  # consistent even if another program has the gradebook open
+    if (course_dir / STATE_FILE).is_file():
+        shutil.copy2(course_dir / STATE_FILE, folder / STATE_FILE)
+    for old in sorted((course_dir / BACKUPS).iterdir())[:-BACKUPS_KEPT]:
+        shutil.rmtree(old)
+    return folder
+
+
+def restore_gradebook(course_dir: Path, name: str | None = None) -> Path:
+    """Put back the gradebook (and grading state) of the backup ``name``, the latest by default."""
+    backups = sorted(p for p in (course_dir / BACKUPS).glob("*") if (p / "gradebook.db").is_file()) \
+        if (course_dir / BACKUPS).is_dir() else []
+    chosen = [p for p in backups if p.name == name] if name else backups[-1:]
+    if not chosen:
+        raise SystemExit(f"No gradebook backup {name or ''} in {course_dir / BACKUPS}. "
+                         f"Backups: {', '.join(p.name for p in backups) or 'none'}.")
+    with sqlite3.connect(chosen[0] / "gradebook.db") as db, sqlite3.connect(course_dir / "gradebook.db") as live:
+        db.backup(live)
+    state = chosen[0] / STATE_FILE
+    if state.is_file():
+        shutil.copy2(state, course_dir / STATE_FILE)
+    else:
+        (course_dir / STATE_FILE).unlink(missing_ok=True)
+    return chosen[0]
 
 
 def _merger(course_dir: Path, source: Path, workspace: Path):
@@ -187,24 +244,32 @@ def _worker_pool(jobs: int) -> ProcessPoolExecutor:
 
 
 def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = None,
-          force: bool = False) -> dict:
-    """Autograde what is new or changed in ``stages``; return counts and the failures."""
+          force: bool = False, limits: dict | None = None) -> dict:
+    """Autograde what is new or changed in ``stages``; return counts and the failures.
+
+    ``limits``: the sandbox's time limits, as keyword arguments of :func:`course.sandbox.configure`.
+    """
     course_dir, source = Path(course_dir), Path(source)
     _prepare_gradebook(course_dir, source, stages)
     state = _read_state(course_dir)
+    checked = intake.check_all(course_dir, stages)
+    refused = {(i.learner, i.stage): i.problems for i in checked if not i.gradable}
+    repaired = {(i.learner, i.stage): i.problems for i in checked if i.gradable}
     with tempfile.TemporaryDirectory(prefix="course-grade-") as scratch:
         workspace = Path(scratch)
-        todo = plan(course_dir, source, stages, workspace, force)
+        todo = [job for job in plan(course_dir, source, stages, workspace, force)
+                if (job.learner, job.stage) not in refused]
+        failed = [(learner, stage, "; ".join(problems)) for (learner, stage), problems in sorted(refused.items())]
         if not todo:
-            return {"graded": 0, "failed": [], "skipped_all": True}
+            return {"graded": 0, "failed": failed, "skipped_all": not failed}
+        backup_gradebook(course_dir)
         shutil.copy2(course_dir / "gradebook.db", workspace / "gradebook.db")
         merger = _merger(course_dir, source, workspace)
         progress = Progress(len(todo))
         remaining = {learner: sum(1 for j in todo if j.learner == learner) for learner in {j.learner for j in todo}}
         lines: dict[str, list[str]] = {learner: [] for learner in remaining}
-        failed = []
         with _worker_pool(jobs or os.cpu_count() or 1) as pool:
-            futures = {pool.submit(run_submission, job): job for job in todo}
+            futures = {pool.submit(run_submission, job, limits): job for job in todo}
             for future in as_completed(futures):
                 job = futures[future]
                 try:
@@ -213,13 +278,16 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
                     outcome = {"success": False, "log": f"{type(error).__name__}: {error}"}
                 if outcome["success"]:
                     merged = merger.autograde(job.stage, job.learner)
-                    outcome = {"success": merged["success"], "log": merged.get("error") or merged.get("log") or ""}
+                    outcome = {"success": merged["success"], "log": merged.get("error") or merged.get("log") or "",
+                               "problems": outcome.get("problems", [])}
                 progress.step()
                 if outcome["success"]:
                     state[_key(job.stage, job.learner)] = job.fingerprint
                     (course_dir / STATE_FILE).write_text(json.dumps(state, indent=1, sort_keys=True))
                     score, most = _scores(course_dir, job.stage, job.learner)
-                    lines[job.learner].append(f"{job.stage} {score:g}/{most:g}")
+                    notes = repaired.get((job.learner, job.stage), []) + outcome.get("problems", [])
+                    lines[job.learner].append(f"{job.stage} {score:g}/{most:g}"
+                                              + (f" ({'; '.join(notes)})" if notes else ""))
                 else:
                     failed.append((job.learner, job.stage, outcome["log"]))
                     lines[job.learner].append(f"{job.stage} NOT GRADED")
@@ -227,22 +295,37 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
                 if not remaining[job.learner]:
                     progress.say(f"{job.learner:<24} " + " · ".join(sorted(lines[job.learner])))
         progress.close()
-    return {"graded": len(todo) - len(failed), "failed": failed, "skipped_all": False}
+    return {"graded": len(todo) - len(failed) + len(refused), "failed": failed, "skipped_all": False}
+
+
+LATEST = "latest"
 
 
 def _grade(args: argparse.Namespace) -> int:
-    course_dir = args.course_dir or grading.default_course_dir()
+    grading.quiet_nbgrader()
+    course_dir = Path(args.course_dir or grading.default_course_dir())
+    if args.restore:
+        restored = restore_gradebook(course_dir, None if args.restore == LATEST else args.restore)
+        print(f"Restored the gradebook of {restored.name} (from {restored}).")
+        return 0
+    from . import sandbox
+
     source = args.source or grading.SOURCE
     stages = grading.chosen_stages(args.stages, source)
+    for missing in sandbox.missing_protections():
+        print(missing, file=sys.stderr)
     started = time.perf_counter()
-    result = grade(course_dir, source, stages, args.jobs, args.force)
+    result = grade(course_dir, source, stages, args.jobs, args.force,
+                   {"cell_seconds": args.cell_timeout, "notebook_seconds": args.notebook_timeout})
     if result["skipped_all"]:
         print("Nothing new to grade: every submission is graded already (use --force to grade again).")
         return 0
     for learner, stage, log in result["failed"]:
-        print(f"\nCould not grade {learner}/{stage}:\n{log.strip()[-2000:]}", file=sys.stderr)
+        print(f"\nCould not grade {learner}/{stage}: {log.strip()[-2000:]}", file=sys.stderr)
     print(f"Graded {result['graded']} submission(s) in {time.perf_counter() - started:.0f} s"
-          + (f"; {len(result['failed'])} could not be graded (see above)." if result["failed"] else "."))
+          + (f"; {len(result['failed'])} could not be graded: " + ", ".join(f"{learner}/{stage}" for learner, stage, _
+                                                                             in result["failed"]) + "."
+             if result["failed"] else "."))
     return 1 if result["failed"] else 0
 
 
@@ -252,10 +335,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Autograde the submissions in the course folder's submitted/<learner>/<stage>/ with "
                     "nbgrader, several at a time (one per processor core by default), with a progress bar "
                     "and one line per learner. Run it again at any time: it grades only submissions that "
-                    "are new or changed, and it never touches grades you gave by hand.")
+                    "are new or changed, and it never touches grades you gave by hand. Learners' code runs in a sandbox; "
+                    "each run first backs the gradebook up (undo a run with --restore).")
     p.add_argument("stages", nargs="*", metavar="STAGE", help="stages to grade (default: all)")
     p.add_argument("--jobs", type=int, default=None,
                    help=f"how many submissions to grade at once (default: the number of cores, {os.cpu_count()})")
     p.add_argument("--force", action="store_true", help="grade every submission again, even unchanged ones")
+    p.add_argument("--cell-timeout", type=int, default=120, metavar="SECONDS",
+                   help="time one cell may run before it is stopped and marked as timed out (default 120)")
+    p.add_argument("--notebook-timeout", type=int, default=900, metavar="SECONDS",
+                   help="time a whole notebook may run; cells after it are not run (default 900)")
+    p.add_argument("--restore", nargs="?", const=LATEST, metavar="BACKUP",
+                   help="put back the gradebook as it was before the last run (or before the run of BACKUP, a "
+                        "folder name in backups/) and stop; every run backs the gradebook up first")
     grading.add_course_options(p)
     p.set_defaults(func=_grade)

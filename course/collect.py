@@ -140,6 +140,7 @@ def import_submissions(path: Path, course_dir: Path, source: Path, stages: list[
 
 
 def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
+    grading.quiet_nbgrader()
     return Path(args.course_dir or grading.default_course_dir()), Path(args.source or grading.SOURCE)
 
 

@@ -48,6 +48,7 @@ def generate(course_dir: Path, source: Path, stages: list[str], release: bool = 
 
 
 def _feedback(args: argparse.Namespace) -> int:
+    grading.quiet_nbgrader()
     course_dir = args.course_dir or grading.default_course_dir()
     source = args.source or grading.SOURCE
     result = generate(course_dir, source, grading.chosen_stages(args.stages, source), not args.no_exchange)

@@ -15,7 +15,7 @@ from pathlib import Path
 from traitlets.config import Config
 
 __all__ = ["COURSE_ID", "ROOT", "SOURCE", "default_course_dir", "configure", "api", "stages", "gradebook",
-           "add_course_options", "chosen_stages"]
+           "add_course_options", "chosen_stages", "quiet_nbgrader"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "notebooks"
@@ -76,6 +76,16 @@ def api(course_dir: str | os.PathLike | None = None, source: str | os.PathLike |
     config = configure(config or Config(), course_dir, source)
     Path(config.CourseDirectory.root).mkdir(parents=True, exist_ok=True)
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+
+
+def quiet_nbgrader() -> None:
+    """Hide the warnings nbgrader's own code triggers in its libraries: they mean nothing to an instructor."""
+    import warnings
+
+    from sqlalchemy.exc import SAWarning
+
+    warnings.filterwarnings("ignore", category=SAWarning)
+    warnings.filterwarnings("ignore", category=DeprecationWarning, module="traitlets")
 
 
 def gradebook(course_dir: str | os.PathLike):
