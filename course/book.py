@@ -38,7 +38,7 @@ from .book_render import BOOK_MODE_VARIABLE
 from .nbgrader_ext import INSTRUCTOR_TAG
 from .schema import TABLES
 
-__all__ = ["ROOT", "EDITIONS", "build", "stage", "data_dictionary_markdown", "vendor"]
+__all__ = ["ROOT", "EDITIONS", "build", "stage", "data_dictionary_markdown", "vendor", "page_weights"]
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = ("learner", "instructor")
@@ -271,7 +271,8 @@ def stage(edition: str, folder: Path, notebooks: Path | None = None) -> Path:
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     ignored = () if edition == "instructor" else INSTRUCTOR_PAGES
-    shutil.copytree(ROOT / "book", folder / "book", ignore=shutil.ignore_patterns(*ignored))
+    shutil.copytree(ROOT / "book", folder / "book", ignore=shutil.ignore_patterns("_static", *ignored))
+    shutil.copytree(ROOT / "book" / "_static", folder / "_static")
     if edition == "instructor":
         shutil.copy2(ROOT / "instructor" / "planted-truths.md", folder / "book" / "planted-truths.md")
     (folder / "book" / "data-dictionary.md").write_text(data_dictionary_markdown(), encoding="utf-8")
@@ -298,6 +299,30 @@ def build(edition: str = "learner", out: Path | None = None, notebooks: Path | N
     environment["PATH"] = str(Path(sys.executable).parent) + os.pathsep + environment.get("PATH", "")
     subprocess.run(command, check=True, env=environment)
     return out / "_build" / "html"
+
+
+LOCAL_ASSET = re.compile(r"""<(?:script|img)\b[^>]*\bsrc="([^"#?]+)|<link\b[^>]*\bhref="([^"#?]+\.(?:css|js))""")
+
+
+def page_weights(site: Path) -> dict[str, dict[str, int]]:
+    """Bytes of each page of a built ``site``: ``own`` (the page and what no other page loads) and
+    ``first_visit`` (the page with every script, style and image it loads, none cached yet).
+
+    Shared files (plotly.js, the widget manager, the theme) count once per site in a
+    browser's cache, so ``own`` is what each further page costs.
+    """
+    pages = [p for p in site.rglob("*.html") if "_static" not in p.relative_to(site).parts]
+    assets = {}
+    for page in pages:
+        found = {(page.parent / (a or b)).resolve() for a, b in LOCAL_ASSET.findall(page.read_text(encoding="utf-8"))}
+        assets[page] = {a for a in found if a.is_file()}
+    users = {}
+    for page, loaded in assets.items():
+        for asset in loaded:
+            users[asset] = users.get(asset, 0) + 1
+    return {page.relative_to(site).as_posix(): {
+        "own": page.stat().st_size + sum(a.stat().st_size for a in assets[page] if users[a] == 1),
+        "first_visit": page.stat().st_size + sum(a.stat().st_size for a in assets[page])} for page in pages}
 
 
 def _book(args: argparse.Namespace) -> int:

@@ -2,7 +2,8 @@
 
 - plotly.js (``_static/plotly.min.js``, shared by the whole site) where a page draws a figure,
   in its body or inside an explorer's embedded widget state (see :mod:`course.book_render`);
-- the widget manager (``_static/html-manager/embed.js``) where a page embeds widget state;
+- the widget manager (``_static/html-manager/embed.js``) where a page embeds widget state, with
+  the book's ``label-widgets.js``, which names the sliders for screen readers;
 - MathJax (``_static/mathjax/``) where a page has equations.
 
 Extensions add page scripts through ``app.add_js_file``, which also records them for every
@@ -19,6 +20,8 @@ from .book_render import PLOTLY_CLASS
 
 PLOTLY_JS = "plotly.min.js"
 WIDGETS_JS = "html-manager/embed.js"
+# The book's own fix-up for the widgets (accessible names), from book/_static.
+WIDGET_LABELS_JS = "label-widgets.js"
 MATHJAX_JS = "mathjax/"
 
 
@@ -52,12 +55,16 @@ def load_only_what_the_page_uses(app, pagename: str, templatename: str, context:
     if needed[PLOTLY_JS]:
         # Before the widget manager (priority 500), which may draw figures as soon as it loads.
         app.builder.add_js_file(PLOTLY_JS, priority=400)
+    if needed[WIDGETS_JS]:
+        app.builder.add_js_file(WIDGET_LABELS_JS, priority=400)
     kept, seen = [], set()
     for script in scripts:
         filename = getattr(script, "filename", script)
         body = getattr(script, "attributes", {}).get("body", "")
         name = str(filename).removeprefix("_static/") if filename else body
         heavy = next((key for key in needed if filename and name.startswith(key)), None)
+        if filename and name == WIDGET_LABELS_JS:
+            heavy = WIDGETS_JS
         if name in seen or (heavy and not needed[heavy]) or _is_thebe(name):
             continue
         seen.add(name)
