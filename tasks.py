@@ -20,8 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / "bin"
-# Debian packages the tests drive: a real browser and the grading sandbox.
-SYSTEM_PACKAGES = {"chromium": "/usr/bin/chromium", "bubblewrap": "/usr/bin/bwrap"}
+# Debian packages the book build needs: npm fetches the widget manager and MathJax it serves offline
+# (and the tests' accessibility checker). Debian's npm package brings node with it.
+BOOK_PACKAGES = {"nodejs": "/usr/bin/node", "npm": "/usr/bin/npm"}
+# Debian packages the tests drive: a real browser and the grading sandbox, and the book build's.
+SYSTEM_PACKAGES = {"chromium": "/usr/bin/chromium", "bubblewrap": "/usr/bin/bwrap", **BOOK_PACKAGES}
 
 
 def run(*command: str | Path, **kwargs) -> None:
@@ -43,12 +46,12 @@ def install_python_packages() -> None:
     stamp.write_text(digest)
 
 
-def install_system_packages() -> None:
-    missing = [name for name, path in SYSTEM_PACKAGES.items() if not Path(path).exists()]
+def install_system_packages(packages: dict[str, str] = SYSTEM_PACKAGES) -> None:
+    missing = [name for name, path in packages.items() if not Path(path).exists()]
     if not missing:
         return
     if os.geteuid() != 0 or not shutil.which("apt-get"):
-        sys.exit(f"The tests need these Debian packages: {' '.join(missing)}. "
+        sys.exit(f"The course needs these Debian packages: {' '.join(missing)}. "
                  f"Install them with: sudo apt-get install {' '.join(missing)}")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     run("apt-get", "update", "-qq", env=env)
@@ -62,6 +65,7 @@ def main(argv: list[str]) -> int:
         return 2
     install_python_packages()
     if task == "build":
+        install_system_packages(BOOK_PACKAGES)
         run(BIN / "course", "book", "--edition", "learner", *argv[1:])
     elif task == "test":
         install_system_packages()
