@@ -9,7 +9,10 @@ checks and shows the friendly message of what failed, and nothing else.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import grading
@@ -29,29 +32,49 @@ def _api(course_dir: Path, source: Path):
     return grading.api(course_dir, source, config)
 
 
-def generate(course_dir: Path, source: Path, stages: list[str], release: bool = True) -> dict:
-    """Write feedback/<learner>/<stage>/ for every graded submission of ``stages``; return what happened."""
-    api = _api(Path(course_dir), Path(source))
-    written, failed = [], []
-    for stage in stages:
-        learners = sorted(p.parent.name for p in (Path(course_dir) / "autograded").glob(f"*/{stage}"))
-        for learner in learners:
-            result = api.generate_feedback(stage, learner)
-            if not result["success"]:
-                failed.append((learner, stage, result.get("error") or result.get("log") or ""))
-                continue
-            written.append((learner, stage))
-            if release:
-                # Learners on a JupyterHub fetch it with `nbgrader fetch_feedback`; without an exchange it is skipped.
-                api.release_feedback(stage, learner)
-    return {"written": written, "failed": failed}
+_worker_api = None  # each feedback worker process builds nbgrader's API once
+
+
+def _start_worker(course_dir: Path, source: Path) -> None:
+    global _worker_api
+    grading.quiet_nbgrader()
+    _worker_api = _api(course_dir, source)
+
+
+def _one(stage: str, learner: str, release: bool) -> tuple[str, str, str | None]:
+    """Write (and release) one learner's feedback for one stage; return the error, if any."""
+    result = _worker_api.generate_feedback(stage, learner)
+    if not result["success"]:
+        return learner, stage, result.get("error") or result.get("log") or "nbgrader gave no reason"
+    if release:
+        # Learners on a JupyterHub fetch it with `nbgrader fetch_feedback`; without an exchange it is skipped.
+        _worker_api.release_feedback(stage, learner)
+    return learner, stage, None
+
+
+def generate(course_dir: Path, source: Path, stages: list[str], release: bool = True,
+             jobs: int | None = None) -> dict:
+    """Write feedback/<learner>/<stage>/ for every graded submission of ``stages``; return what happened.
+
+    Feedback only reads the gradebook, so several pages are written at once, one per core.
+    """
+    course_dir, source = Path(course_dir), Path(source)
+    todo = [(stage, p.parent.name) for stage in stages
+            for p in sorted((course_dir / "autograded").glob(f"*/{stage}"))]
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1, mp_context=context,
+                             initializer=_start_worker, initargs=(course_dir, source)) as pool:
+        done = list(pool.map(_one, *zip(*todo), [release] * len(todo))) if todo else []
+    return {"written": [(learner, stage) for learner, stage, error in done if error is None],
+            "failed": [(learner, stage, error) for learner, stage, error in done if error is not None]}
 
 
 def _feedback(args: argparse.Namespace) -> int:
     grading.quiet_nbgrader()
     course_dir = args.course_dir or grading.default_course_dir()
     source = args.source or grading.SOURCE
-    result = generate(course_dir, source, grading.chosen_stages(args.stages, source), not args.no_exchange)
+    result = generate(course_dir, source, grading.chosen_stages(args.stages, source), not args.no_exchange,
+                      args.jobs)
     for learner, stage, log in result["failed"]:
         print(f"Could not write feedback for {learner}/{stage}:\n{log.strip()[-1500:]}", file=sys.stderr)
     print(f"Wrote {len(result['written'])} feedback page(s) in {Path(course_dir) / 'feedback'} "
@@ -69,5 +92,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "exchange, where learners fetch them.")
     p.add_argument("stages", nargs="*", metavar="STAGE", help="stages to write feedback for (default: all)")
     p.add_argument("--no-exchange", action="store_true", help="only write the pages; do not release them")
+    p.add_argument("--jobs", type=int, default=None,
+                   help=f"how many pages to write at once (default: the number of cores, {os.cpu_count()})")
     grading.add_course_options(p)
     p.set_defaults(func=_feedback)

@@ -2,7 +2,11 @@
 a test cell's outcome, and the learner's self-check on the small fixture assignment."""
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -119,3 +123,18 @@ def test_self_check_passes_a_notebook_with_no_failure(tmp_path, capsys):
     _, release = _release(tmp_path)
     assert cli.main(["check", str(release)]) == 0
     assert "0 passed, 0 failed, 3 not attempted" in capsys.readouterr().out
+
+
+def test_release_to_the_exchange_then_collect_what_a_learner_submitted(tmp_path):
+    source = fixture.write(tmp_path / "source")
+    course = tmp_path / "course"
+    assert collect.release(course, source, [fixture.STAGE]) == []
+    released = course / "exchange" / grading.COURSE_ID / "outbound" / fixture.STAGE / f"{fixture.STAGE}.ipynb"
+    assert released.is_file()
+    home = tmp_path / "home" / grading.COURSE_ID
+    shutil.copytree(released.parent, home / fixture.STAGE)
+    subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "submit", fixture.STAGE, "--course", grading.COURSE_ID,
+                    f"--Exchange.root={course / 'exchange'}", "--Exchange.path_includes_course=True"],
+                   cwd=home.parent, check=True, capture_output=True)
+    assert collect.collect(course, source, [fixture.STAGE]) == {fixture.STAGE: 1}
+    assert len(list((course / "submitted").glob(f"*/{fixture.STAGE}/timestamp.txt"))) == 1
