@@ -36,7 +36,6 @@ RECESSES = [(pd.Timestamp("2024-07-20"), pd.Timestamp("2024-09-01")),
             (pd.Timestamp("2025-12-19"), pd.Timestamp("2025-12-31"))]
 BOT_SPIKE_DAY = pd.Timestamp("2025-09-14")
 BOT_SPIKE_ACCOUNT = "MEM03-X"
-VIRAL_POST_ID = "P-VIRAL-1"
 
 FIRST_NAMES = ["Alma", "Bruno", "Carys", "Dario", "Elin", "Farid", "Greta", "Hugo", "Ines", "Jonas",
                "Kaia", "Lorenz", "Maren", "Nils", "Odile", "Pavel", "Runa", "Sami", "Tilde", "Ulrik",
@@ -325,7 +324,6 @@ def _posts(rng, accounts, followers, calendar) -> pd.DataFrame:
     video_views = np.where(videoish, rng.binomial(reach, np.where(captions, 0.62, 0.48)), 0)
 
     out = pd.DataFrame({
-        "post_id": [f"P{i:06d}" for i in range(1, n + 1)],
         "account_id": posts["account_id"], "platform": platform, "posted_at": ts, "format": fmt,
         "topic": topic, "campaign_id": campaign, "language": language, "tone": tone,
         "alt_text": alt_text, "captions": captions, "impressions": impressions, "reach": reach,
@@ -334,7 +332,7 @@ def _posts(rng, accounts, followers, calendar) -> pd.DataFrame:
     })
     # One post that went viral at a poor hour (a Sunday, 06:10): it skews any average by hour.
     sunday = pd.Timestamp("2025-04-13 06:10")
-    viral_post = dict(post_id=VIRAL_POST_ID, account_id="INS-FB", platform="facebook", posted_at=sunday,
+    viral_post = dict(account_id="INS-FB", platform="facebook", posted_at=sunday,
                       format="image", topic="behind_the_scenes", campaign_id=None, language="en",
                       tone="conversational", alt_text=True, captions=False,
                       impressions=int(rng.integers(1_300_000, 1_500_000)), reach=int(rng.integers(900_000, 1_000_000)),
@@ -342,7 +340,9 @@ def _posts(rng, accounts, followers, calendar) -> pd.DataFrame:
                       shares=int(rng.integers(40_000, 45_000)), clicks=int(rng.integers(2_000, 3_000)),
                       video_views=0)
     out = pd.concat([out, pd.DataFrame([viral_post])], ignore_index=True)
-    return out.sort_values(["posted_at", "post_id"], kind="stable").reset_index(drop=True)
+    out = out.sort_values("posted_at", kind="stable").reset_index(drop=True)
+    out.insert(0, "post_id", [f"P{i:06d}" for i in range(1, len(out) + 1)])  # the viral post looks like any other
+    return out
 
 
 COMMENT_TEXTS = {
