@@ -305,24 +305,24 @@ LOCAL_ASSET = re.compile(r"""<(?:script|img)\b[^>]*\bsrc="([^"#?]+)|<link\b[^>]*
 
 
 def page_weights(site: Path) -> dict[str, dict[str, int]]:
-    """Bytes of each page of a built ``site``: ``own`` (the page and what no other page loads) and
-    ``first_visit`` (the page with every script, style and image it loads, none cached yet).
+    """Bytes of each page of a built ``site``: ``own`` (the page and the files only it refers to,
+    such as its images) and ``first_visit`` (the page with every script, style and image it loads).
 
-    Shared files (plotly.js, the widget manager, the theme) count once per site in a
-    browser's cache, so ``own`` is what each further page costs.
+    Everything in ``_static`` (plotly.js, the widget manager, MathJax, the theme) is shared by
+    the whole site and cached by the browser after its first use, so ``own`` is what each
+    further page costs.
     """
-    pages = [p for p in site.rglob("*.html") if "_static" not in p.relative_to(site).parts]
-    assets = {}
-    for page in pages:
+    weights = {}
+    for page in site.rglob("*.html"):
+        if "_static" in page.relative_to(site).parts:
+            continue
         found = {(page.parent / (a or b)).resolve() for a, b in LOCAL_ASSET.findall(page.read_text(encoding="utf-8"))}
-        assets[page] = {a for a in found if a.is_file()}
-    users = {}
-    for page, loaded in assets.items():
-        for asset in loaded:
-            users[asset] = users.get(asset, 0) + 1
-    return {page.relative_to(site).as_posix(): {
-        "own": page.stat().st_size + sum(a.stat().st_size for a in assets[page] if users[a] == 1),
-        "first_visit": page.stat().st_size + sum(a.stat().st_size for a in assets[page])} for page in pages}
+        loaded = [a for a in found if a.is_file()]
+        shared = (site / "_static").resolve()
+        weights[page.relative_to(site).as_posix()] = {
+            "own": page.stat().st_size + sum(a.stat().st_size for a in loaded if shared not in a.parents),
+            "first_visit": page.stat().st_size + sum(a.stat().st_size for a in loaded)}
+    return weights
 
 
 def _book(args: argparse.Namespace) -> int:

@@ -3,7 +3,7 @@
 - plotly.js (``_static/plotly.min.js``, shared by the whole site) where a page draws a figure,
   in its body or inside an explorer's embedded widget state (see :mod:`course.book_render`);
 - the widget manager (``_static/html-manager/embed.js``) where a page embeds widget state, with
-  the book's ``label-widgets.js``, which names the sliders for screen readers;
+  the book's ``widget-fixes.js`` (names for the sliders, MathJax 3 for the widget labels);
 - MathJax (``_static/mathjax/``) where a page has equations.
 
 Extensions add page scripts through ``app.add_js_file``, which also records them for every
@@ -20,8 +20,8 @@ from .book_render import PLOTLY_CLASS
 
 PLOTLY_JS = "plotly.min.js"
 WIDGETS_JS = "html-manager/embed.js"
-# The book's own fix-up for the widgets (accessible names), from book/_static.
-WIDGET_LABELS_JS = "label-widgets.js"
+# The book's own fixes for the widgets (slider names, MathJax 3), from book/_static.
+WIDGET_FIXES_JS = "widget-fixes.js"
 MATHJAX_JS = "mathjax/"
 
 
@@ -38,7 +38,8 @@ def scripts_needed(app, pagename: str, context: dict) -> dict[str, bool]:
     return {
         PLOTLY_JS: PLOTLY_CLASS in context.get("body", "") or PLOTLY_CLASS in widget_state,
         WIDGETS_JS: "ipywidgets_state" in notebook_scripts,
-        MATHJAX_JS: app.env.get_domain("math").has_equations(pagename),
+        # Not the math domain's has_equations, which counts the equations of every page below in the toctree.
+        MATHJAX_JS: 'class="math' in context.get("body", ""),
     }
 
 
@@ -52,24 +53,29 @@ def load_only_what_the_page_uses(app, pagename: str, templatename: str, context:
     if app.builder.format != "html" or scripts is None:
         return
     needed = scripts_needed(app, pagename, context)
-    if needed[PLOTLY_JS]:
-        # Before the widget manager (priority 500), which may draw figures as soon as it loads.
-        app.builder.add_js_file(PLOTLY_JS, priority=400)
-    if needed[WIDGETS_JS]:
-        app.builder.add_js_file(WIDGET_LABELS_JS, priority=400)
     kept, seen = [], set()
     for script in scripts:
         filename = getattr(script, "filename", script)
         body = getattr(script, "attributes", {}).get("body", "")
         name = str(filename).removeprefix("_static/") if filename else body
         heavy = next((key for key in needed if filename and name.startswith(key)), None)
-        if filename and name == WIDGET_LABELS_JS:
-            heavy = WIDGETS_JS
-        if name in seen or (heavy and not needed[heavy]) or _is_thebe(name):
+        if not filename and "window.MathJax" in body:  # MathJax's configuration
+            heavy = MATHJAX_JS
+        # The book's own two scripts are added below, once, with their priority and attributes.
+        ours = name in (PLOTLY_JS, WIDGET_FIXES_JS)
+        if ours or name in seen or (heavy and not needed[heavy]) or _is_thebe(name):
             continue
         seen.add(name)
         kept.append(script)
     scripts[:] = kept
+    if needed[PLOTLY_JS]:
+        # Before the widget manager, which may draw figures as soon as it loads.
+        app.builder.add_js_file(PLOTLY_JS, priority=400)
+    if needed[WIDGETS_JS]:
+        # Deferred: it runs once the page is parsed (MathJax loaded), before the widget manager draws.
+        app.builder.add_js_file(WIDGET_FIXES_JS, priority=600, defer="defer")
+    # Sphinx sorts by priority only when every entry has one; some extensions add plain names.
+    scripts[:] = sorted(scripts, key=lambda script: getattr(script, "priority", 500))
 
 
 def setup(app):

@@ -205,6 +205,7 @@ def test_heavy_scripts_only_on_the_pages_that_use_them(learner):
         page = path.read_text(encoding="utf-8")
         assert ("_static/plotly.min.js" in page) == (PLOTLY_CLASS in page), path
         assert ("_static/html-manager/embed.js" in page) == ("application/vnd.jupyter.widget-state+json" in page), path
+        assert ("_static/mathjax/tex-chtml.js" in page) == ('class="math' in page), path
         assert "require.min.js" not in page and "sphinx-thebe.js" not in page, path
     assert (learner / "_static" / "plotly.min.js").stat().st_size > 1_000_000
     assert (learner / "_static" / "html-manager" / "embed.js").is_file()
@@ -298,7 +299,7 @@ def test_every_learner_page_works_in_chromium(learner, served, browser, axe_scri
             route.abort()
 
     context.route("**/*", only_local)
-    problems, figures_drawn, widgets_seen = [], 0, 0
+    problems, figures_drawn, widgets_seen, equations = [], 0, 0, 0
     for relative in pages:
         page = context.new_page()
         errors: list[str] = []
@@ -315,6 +316,9 @@ def test_every_learner_page_works_in_chromium(learner, served, browser, axe_scri
             assert page.locator(".widget-dropdown, .widget-slider, .widget-toggle-buttons, .widget-select, "
                                 ".widget-datepicker, .widget-radio, .widget-checkbox").count(), relative
             widgets_seen += 1
+        if page.locator(".math").count():
+            page.locator("mjx-container").first.wait_for(state="attached", timeout=15_000)
+            equations += 1
         problems += [f"{relative}: console error {e}" for e in errors]
         # Errors from here on are the audit's own (axe re-fetches stylesheets to inspect them).
         page.add_script_tag(path=str(axe_script))
@@ -326,7 +330,7 @@ def test_every_learner_page_works_in_chromium(learner, served, browser, axe_scri
     context.close()
     assert not foreign, f"pages asked for other hosts: {foreign[:5]}"
     assert not problems, "\n".join(problems)
-    assert figures_drawn >= len(grading.stages()) + 1 and widgets_seen >= 1
+    assert figures_drawn >= len(grading.stages()) + 1 and widgets_seen >= 1 and equations >= 1
 
 
 def test_search_finds_a_glossary_term(served, browser):
