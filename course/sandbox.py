@@ -382,7 +382,7 @@ class SandboxExecute(Execute):
         super().__init__(**kwargs)
 
     def preprocess(self, nb, resources=None, km=None):
-        self._deadline = time.monotonic() + self.notebook_seconds
+        self._deadline: float | None = None  # set at the first cell: starting Python is not the learner's time
         self._stopped: str | None = None
         self._output_bytes = 0
         self._output_cut = False
@@ -391,6 +391,8 @@ class SandboxExecute(Execute):
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code":
             return cell, self.resources
+        if self._deadline is None:
+            self._deadline = time.monotonic() + self.notebook_seconds
         if self._stopped is None and time.monotonic() > self._deadline:
             self._stop_kernel()
             cell.outputs = [_error(OUT_OF_TIME, f"the notebook used up its {self.notebook_seconds} seconds "
@@ -423,6 +425,12 @@ class SandboxExecute(Execute):
             run_sync(self.km.shutdown_kernel)(now=True)
 
     def output(self, outs, msg, display_id, cell_index):
+        if msg["msg_type"] == "error":
+            # Always kept, and kept short: a failed test must stay failed whatever came before it.
+            content = msg["content"]
+            content["evalue"] = str(content.get("evalue", ""))[:2000]
+            content["traceback"] = [line[:2000] for line in content.get("traceback", [])[-50:]]
+            return super().output(outs, msg, display_id, cell_index)
         size = len(json.dumps(msg.get("content", {})))
         if self._output_bytes + size > self.output_mb * 2**20:
             if not self._output_cut:
@@ -439,8 +447,9 @@ def configure(config: Config, *, cell_seconds: int | None = None, notebook_secon
 
     steps = Autograde.class_traits()["autograde_preprocessors"].default()
     config.Autograde.autograde_preprocessors = [SandboxExecute if step is Execute else step for step in steps]
+    # Set on SandboxExecute itself: the course's configuration sets Execute's own timeout after this.
     if cell_seconds is not None:
-        config.Execute.timeout = cell_seconds
+        config.SandboxExecute.timeout = cell_seconds
     if notebook_seconds is not None:
         config.SandboxExecute.notebook_seconds = notebook_seconds
     return config
