@@ -60,6 +60,7 @@ OUT_OF_TIME = "NotebookOutOfTime"
 NOT_RUN = "NotRun"
 OUTPUT_CUT = "OutputCut"
 CHANNEL_BROKEN = "OutputChannelBroken"
+STUCK = "DidNotStop"
 
 _PYTHON_PREFIXES = sorted({sys.prefix, sys.base_prefix})
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -402,6 +403,7 @@ class SandboxExecute(Execute):
         if self._stopped is not None:
             cell.outputs = [_error(NOT_RUN, self._stopped)]
             return cell, self.resources
+        started = time.monotonic()
         try:
             return super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
@@ -410,12 +412,16 @@ class SandboxExecute(Execute):
             cell.outputs.append(_error(KERNEL_STOPPED, why))
             self._stopped = "Python had stopped in an earlier cell"
         except CellTimeoutError:
-            # Raised (not returned) only when output stops arriving: a single output message
-            # over the size cap was dropped and the kernel's output channel is broken.
+            # Raised (not returned) when output stops arriving: either the cell ran out of time and
+            # ignored the interrupt, or one output over the size cap was dropped and broke the channel.
             self._stop_kernel()
-            cell.outputs.append(_error(CHANNEL_BROKEN, "this cell's output stopped arriving (most likely one output "
-                                                       "over the size limit); the cells after it were not run"))
-            self._stopped = "Python's output had broken down in an earlier cell"
+            if time.monotonic() - started >= self.timeout:
+                cell.outputs.append(_error(STUCK, f"this cell ran past its {self.timeout} seconds and did not stop "
+                                                  f"when interrupted; the cells after it were not run"))
+            else:
+                cell.outputs.append(_error(CHANNEL_BROKEN, "this cell's output stopped arriving (most likely one "
+                                                           "output over the size limit); the cells after it were not run"))
+            self._stopped = "Python was stopped in an earlier cell"
         return cell, self.resources
 
     def _stop_kernel(self) -> None:
@@ -432,7 +438,7 @@ class SandboxExecute(Execute):
             content["traceback"] = [line[:2000] for line in content.get("traceback", [])[-50:]]
             return super().output(outs, msg, display_id, cell_index)
         size = len(json.dumps(msg.get("content", {})))
-        if self._output_bytes + size > self.output_mb * 2**20:
+        if self._output_cut or self._output_bytes + size > self.output_mb * 2**20:
             if not self._output_cut:
                 self._output_cut = True
                 outs.append(_error(OUTPUT_CUT, f"more than {self.output_mb:g} MB of output: the rest was dropped"))
@@ -485,6 +491,8 @@ def outcome_problems(nb) -> list[str]:
                 problems.append(f"ran out of time at {where}; later cells not run")
             elif name == OUTPUT_CUT:
                 problems.append(f"too much output in {where}: the rest was dropped")
+            elif name == STUCK:
+                problems.append(f"did not stop when interrupted in {where}; later cells not run")
             elif name == CHANNEL_BROKEN:
                 problems.append(f"output too big in {where}: it was dropped and later cells not run")
     return list(dict.fromkeys(problems))
