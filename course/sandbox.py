@@ -295,6 +295,10 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def _bwrap_arguments(self, no_network: bool) -> list[str]:
         binds = _Binds()
+        # /tmp first: a bind made before it under /tmp (a course cloned there, say) would be hidden by it.
+        binds.args += ["--dev", "/dev", "--proc", "/proc"]
+        binds.args += ["--perms", "1777", "--size", str(self.tmp_mb * 2**20), "--tmpfs", "/tmp"]
+        binds._made.add("/tmp")
         for system in ("/usr", "/bin", "/lib", "/lib64", "/sbin", "/etc"):
             if os.path.exists(system):
                 binds.add("--ro-bind", system)
@@ -304,9 +308,6 @@ class SandboxKernelManager(AsyncKernelManager):
         for folder in ("course", "data"):
             if (_PACKAGE_ROOT / folder).is_dir():
                 binds.add("--ro-bind", _PACKAGE_ROOT / folder)
-        binds.args += ["--dev", "/dev", "--proc", "/proc"]
-        binds.args += ["--perms", "1777", "--size", str(self.tmp_mb * 2**20), "--tmpfs", "/tmp"]
-        binds._made.add("/tmp")
         binds.add("--ro-bind", self.connection_file)
         cwd = os.getcwd() if self._cwd is None else self._cwd
         binds.add("--ro-bind", cwd)
