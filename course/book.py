@@ -170,7 +170,7 @@ def instructor_notebook(nb):
     return nb
 
 
-def _release(stages: list[str], notebooks: Path, into: Path) -> None:
+def release_notebooks(stages: list[str], notebooks: Path, into: Path) -> None:
     """Copy nbgrader's release of each stage (made in a throw-away course folder) into ``into``."""
     with tempfile.TemporaryDirectory(prefix="course-book-") as course_dir:
         api = grading.api(course_dir)
@@ -186,7 +186,7 @@ def _stage_notebooks(edition: str, stages: list[str], notebooks: Path, folder: P
     into = folder / "notebooks"
     into.mkdir()
     if edition == "learner":
-        _release(stages, notebooks, into)
+        release_notebooks(stages, notebooks, into)
     else:
         for name in stages:
             shutil.copytree(notebooks / name, into / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))

@@ -16,7 +16,7 @@ __all__ = ["main"]
 
 # Modules that add subcommands, in the order `course --help` lists them.
 COMMAND_MODULES = ["course.cli", "course.book", "course.lab", "course.collect", "course.autograde", "course.feedback",
-                   "course.report", "course.selfcheck"]
+                   "course.report", "course.selfcheck", "course.publish"]
 
 
 def _data(args: argparse.Namespace) -> int:

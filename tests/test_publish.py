@@ -1,0 +1,38 @@
+"""The learner branch holds the released notebooks and none of the answer keys."""
+from __future__ import annotations
+
+import json
+import subprocess
+
+import exercise_harness as harness
+from course import grading
+from course.publish import publish_learner_branch
+
+
+def _git(repo, *args):
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+def test_learner_branch_has_released_notebooks_and_no_answer_keys(root, tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(root), str(clone)], check=True)
+    commit = publish_learner_branch(clone, "learner")
+    assert commit and _git(clone, "rev-parse", "learner").strip() == commit
+    files = _git(clone, "ls-tree", "-r", "--name-only", "learner").splitlines()
+    assert not [f for f in files if f.startswith(("tests/", "instructor/"))]
+    assert "course/data.py" in files and "data/posts.csv" in files
+    for stage in grading.stages(clone / "notebooks"):
+        notebook = _git(clone, "show", f"learner:notebooks/{stage}/{stage}.ipynb")
+        cells = json.loads(notebook)["cells"]
+        text = "\n".join("".join(c["source"]) for c in cells)
+        assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text, stage
+        assert "raise NotImplementedError()" in text, stage
+        source = harness.source_notebook(stage)
+        solutions = harness.solution_cells(source)
+        taught = "\n".join(c.source for c in source.cells if c not in solutions.values())
+        solved = [line.strip() for cell in solutions.values() for line in cell.source.splitlines()
+                  if len(line.strip()) > 30 and line.strip() not in taught and not line.startswith("def ")]
+        assert solved, stage
+        assert not [line for line in solved if line in text], stage
+    assert _git(clone, "status", "--porcelain") == ""  # the working folder was left alone
+    assert publish_learner_branch(clone, "learner") is None  # nothing new to publish
