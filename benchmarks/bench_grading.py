@@ -71,6 +71,7 @@ def main() -> None:
                                                      base / "class.zip")
         collect.import_submissions(upload, prepared, source, stages)
         submissions = len(list(prepared.glob("submitted/*/*/*.ipynb")))
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(f"{args.learners} learners x {len(stages)} stages ({', '.join(stages)}): {submissions} submissions, "
               f"{os.cpu_count()} cores, --jobs {args.jobs}")
 
@@ -90,6 +91,7 @@ def main() -> None:
         floor = per_submission * submissions / (os.cpu_count() or 1)
         print(f"floor: {per_submission:.2f} s per submission (kernel start + execution, mean of {sampled}) "
               f"x {submissions} / {os.cpu_count()} cores = {floor:.1f} s")
+        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(f"course grade / floor: {this / floor:.2f} (target <= 1.5)")
         print(f"speed-up over serial nbgrader: {baseline / this:.2f}x (target >= 1.8)")
         print(f"ratio: {baseline / this:.2f}")

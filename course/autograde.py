@@ -7,11 +7,13 @@ How it stays safe with nbgrader's SQLite gradebook, which must have one writer a
    recorded in ``grading-state.json``. Everything else is left as it is, so a re-run grades
    only what is new or changed.
 2. **Workers.** Each job runs :func:`run_submission` in a process of its own (forked from a
-   warmed-up server, one fresh process per submission), in a temporary course folder with a
-   private copy of the gradebook. It runs nbgrader's own ``autograde`` for that one learner;
-   the kernel that executes the learner's code starts there. No worker opens the real
-   gradebook. Learners' code runs in the sandbox kernel of :mod:`course.sandbox` (no view of the
-   gradebook, sources or other learners, no network, capped memory, processes, time and output).
+   warmed-up server, one fresh process per submission). It does only what must run in parallel:
+   nbgrader's own sanitizing preprocessors (clear outputs, deduplicate ids, restore the
+   kernelspec and the locked and test cells), reading a read-only snapshot of the gradebook
+   taken once per run, then the execution of the learner's code in the sandbox kernel of
+   :mod:`course.sandbox` (no view of the gradebook, sources or other learners, no network,
+   capped memory, processes, time and output). No worker opens the real gradebook or writes
+   to any.
 3. **One writer.** The main process merges each result as it arrives: it runs nbgrader's
    ``autograde`` again in the real course folder, with execution replaced by
    ``course.grading_ext.ReplayExecution``, which takes the outputs the worker produced. So nbgrader itself
@@ -107,25 +109,61 @@ def plan(course_dir: Path, source: Path, stages: list[str], workspace: Path,
     return jobs
 
 
-def run_submission(job: Job, limits: dict | None = None) -> dict:
-    """Autograde one submission with nbgrader in the job's own course folder (runs in a worker).
+def _snapshot_url(snapshot: Path) -> str:
+    """A read-only address of the run's gradebook snapshot: workers may read it, never write it."""
+    return f"sqlite:///file:{snapshot}?mode=ro&uri=true"
 
+
+def _copy_other_files(source_folder: Path, build: Path, ignore: list[str]) -> None:
+    """Copy a stage folder's files other than notebooks into ``build``, as nbgrader's autograde does."""
+    from nbgrader.utils import find_all_files
+
+    for name in find_all_files(str(source_folder), [*ignore, "*.ipynb"]):
+        target = build / Path(name).relative_to(source_folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        shutil.copy(name, target)
+
+
+def run_submission(job: Job, limits: dict | None = None) -> dict:
+    """Prepare one submission as nbgrader's autograde does, and run it in the sandbox (runs in a worker).
+
+    The notebook goes through nbgrader's own sanitizing preprocessors (outputs cleared, ids
+    deduplicated, kernelspec and locked and test cells restored from the gradebook), reading the
+    run's gradebook snapshot read-only, then runs in the sandbox kernel with the submission's and
+    the stage's other files beside it. The executed notebook is left where
+    :class:`course.grading_ext.ReplayExecution` takes it; scores are recorded by the main process.
     ``limits`` are the keyword arguments of :func:`course.sandbox.configure` (time limits).
     """
-    grading.quiet_nbgrader()
-    started = time.perf_counter()
-    folder = job.workspace
-    shutil.copytree(job.submitted, folder / "submitted" / job.learner / job.stage)
-    shutil.copy2(job.gradebook_snapshot, folder / "gradebook.db")
+    from nbgrader.converters import Autograde
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.utils import setenv
     from traitlets.config import Config
 
     from . import sandbox
+    from .grading_ext import executed_path
 
-    result = grading.api(folder, job.source, sandbox.configure(Config(), **(limits or {}))).autograde(job.stage, job.learner)
-    executed = folder / "autograded" / job.learner / job.stage / f"{job.stage}.ipynb"
-    problems = sandbox.outcome_problems(nbformat.read(executed, as_version=4)) if executed.is_file() else []
-    return {"success": result["success"], "log": result.get("error") or result.get("log") or "",
-            "seconds": time.perf_counter() - started, "problems": problems}
+    grading.quiet_nbgrader()
+    started = time.perf_counter()
+    config = sandbox.configure(grading.configure(Config(), job.workspace, job.source), **(limits or {}))
+    build = job.workspace
+    build.mkdir(parents=True)
+    ignore = CourseDirectory(config=config).ignore
+    _copy_other_files(job.submitted, build, ignore)
+    _copy_other_files(job.source / job.stage, build, ignore)
+
+    nb = nbformat.read(job.submitted / f"{job.stage}.ipynb", as_version=4)
+    resources = {"unique_key": job.stage, "metadata": {"path": str(build)},
+                 "nbgrader": {"student": job.learner, "assignment": job.stage, "notebook": job.stage,
+                              "db_url": _snapshot_url(job.gradebook_snapshot)}}
+    for step in Autograde.class_traits()["sanitize_preprocessors"].default():
+        nb, resources = step(config=config)(nb, resources)
+    prepared = time.perf_counter()
+    with setenv(NBGRADER_EXECUTION="autograde"):
+        nb, resources = sandbox.SandboxExecute(config=config)(nb, resources)
+    nbformat.write(nb, executed_path(build.parent.parent, job.learner, job.stage, job.stage))
+    return {"success": True, "log": "", "problems": sandbox.outcome_problems(nb),
+            "seconds": {"prepare": prepared - started, "execute": time.perf_counter() - prepared}}
 
 
 def backup_gradebook(course_dir: Path) -> Path | None:
@@ -162,6 +200,16 @@ def restore_gradebook(course_dir: Path, name: str | None = None) -> Path:
     else:
         (course_dir / STATE_FILE).unlink(missing_ok=True)
     return chosen[0]
+
+
+def _snapshot(gradebook: Path, snapshot: Path) -> None:
+    """The gradebook as it is before the run, for the workers to read while the main process writes."""
+    from nbgrader.api import Gradebook
+
+    with sqlite3.connect(gradebook) as db, sqlite3.connect(snapshot) as copy:
+        db.backup(copy)
+    # nbgrader's sanitizing steps open the gradebook without a course id: have that course in it.
+    Gradebook(f"sqlite:///{snapshot}").close()
 
 
 def _merger(course_dir: Path, source: Path, workspace: Path):
@@ -263,7 +311,7 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
         if not todo:
             return {"graded": 0, "failed": failed, "skipped_all": not failed}
         backup_gradebook(course_dir)
-        shutil.copy2(course_dir / "gradebook.db", workspace / "gradebook.db")
+        _snapshot(course_dir / "gradebook.db", workspace / "gradebook.db")
         merger = _merger(course_dir, source, workspace)
         progress = Progress(len(todo))
         remaining = {learner: sum(1 for j in todo if j.learner == learner) for learner in {j.learner for j in todo}}

@@ -13,7 +13,7 @@ __all__ = ["ReplayExecution", "FriendlyFeedback", "executed_path"]
 
 def executed_path(workspace: str | Path, learner: str, stage: str, notebook: str) -> Path:
     """Where the worker for ``learner``/``stage`` leaves its autograded notebook."""
-    return Path(workspace) / learner / stage / "autograded" / learner / stage / f"{notebook}.ipynb"
+    return Path(workspace) / learner / stage / f"{notebook}.ipynb"
 
 
 class ReplayExecution(NbGraderPreprocessor):
