@@ -4,6 +4,8 @@ Every stage that exists (plus the small fixture assignment) is released, each le
 notebooks arrive as a zip from a learning platform, and the class is graded once, in
 parallel, for all the assertions of this module: exact totals, the CSV, feedback that reveals
 no hidden test, the report, and a re-run that grades only what changed and keeps a manual grade.
+To stay quick, the whole class hands in the small fixture stage, and each real stage gets one
+learner of each kind (correct, blank, partly right, wrong, hard-coded, late, missing).
 """
 from __future__ import annotations
 
@@ -30,7 +32,8 @@ def graded(tmp_path_factory):
     source, course = base / "source", base / "course"
     stages = simulated.write_source(source)
     assert not collect.release(course, source, stages, due=simulated.DUE)
-    upload, expected, late = simulated.platform_zip(course, stages, LEARNERS, base / "from-the-platform.zip")
+    upload, expected, late = simulated.platform_zip(course, stages, LEARNERS, base / "from-the-platform.zip",
+                                                    few_on_real_stages=True)
     imported = collect.import_submissions(upload, course, source, stages)
     first_grading = autograde.grade(course, source, stages, jobs=2)
     return {"source": source, "course": course, "stages": stages, "expected": expected, "late": late,
@@ -40,6 +43,17 @@ def graded(tmp_path_factory):
 def read_csv(path: Path) -> dict[str, dict[str, str]]:
     with open(path, newline="") as f:
         return {row["learner"]: row for row in csv.DictReader(f)}
+
+
+def test_the_class_has_every_kind_of_learner_on_every_stage(graded):
+    stages = graded["stages"]
+    assert len(stages) > 1 and fixture.STAGE in stages
+    for s, stage in enumerate(stages):
+        handed_in = {kind_of(i, s) for i, learner in enumerate(LEARNERS)
+                     if graded["expected"][learner][stage] is not None}
+        assert handed_in == set(simulated.KINDS) - {"missing"}, stage
+    assert all(graded["expected"][learner][fixture.STAGE] is not None
+               for i, learner in enumerate(LEARNERS) if kind_of(i, stages.index(fixture.STAGE)) != "missing")
 
 
 def test_import_places_every_notebook_and_reports_the_rest(graded):
