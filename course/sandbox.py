@@ -33,12 +33,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from queue import Empty
+
 from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_client.channels import AsyncZMQSocketChannel
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.v4 import new_output
-from traitlets import Float, Integer, Unicode, default
+from traitlets import Float, Integer, Type, Unicode, default
 from traitlets.config import Config
 
 from nbgrader.preprocessors import Execute
@@ -223,10 +226,35 @@ def _kill_user_processes(uid: int) -> None:
         time.sleep(0.05)
 
 
+class _WakefulChannel(AsyncZMQSocketChannel):
+    """Waits for a message in short slices, looking again at the socket each time.
+
+    pyzmq's asyncio sockets sometimes miss the wake-up of a message that has arrived; one long
+    wait then lasts its whole timeout (two minutes between two cells, say). A fresh look every
+    WAKE_SECONDS bounds such a stall to a moment.
+    """
+
+    WAKE_SECONDS = 0.5
+
+    async def get_msg(self, timeout: float | None = None) -> dict:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            try:
+                return await super().get_msg(timeout=self.WAKE_SECONDS if left is None else min(self.WAKE_SECONDS, left))
+            except Empty:
+                if left is not None and left <= self.WAKE_SECONDS:
+                    raise
+
+
 class _LimitedKernelClient(AsyncKernelClient):
-    """A kernel client whose sockets drop any single message above ``largest_message_mb`` unread."""
+    """A kernel client whose sockets drop any single message above ``largest_message_mb`` unread,
+    and that never sleeps through a message that has arrived (see :class:`_WakefulChannel`)."""
 
     largest_message_mb = Integer(64)
+    shell_channel_class = Type(_WakefulChannel)
+    iopub_channel_class = Type(_WakefulChannel)
+    control_channel_class = Type(_WakefulChannel)
 
     def _context_default(self):
         import zmq
