@@ -51,7 +51,8 @@ BACKUPS = "backups"
 #: How many gradebook backups ``course grade`` keeps (the oldest are removed).
 BACKUPS_KEPT = 20
 # Imported once by the server that forks the workers, so each worker starts warm.
-WORKER_PRELOAD = ["nbgrader.converters", "nbgrader.preprocessors", "course.autograde", "course.sandbox", "course.grading_ext"]
+WORKER_PRELOAD = ["nbgrader.converters", "nbgrader.preprocessors", "course.autograde", "course.sandbox",
+                  "course.grading_ext"]
 
 
 @dataclass(frozen=True)

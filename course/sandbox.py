@@ -240,8 +240,9 @@ class _WakefulChannel(AsyncZMQSocketChannel):
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
             left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            wait = self.WAKE_SECONDS if left is None else min(self.WAKE_SECONDS, left)
             try:
-                return await super().get_msg(timeout=self.WAKE_SECONDS if left is None else min(self.WAKE_SECONDS, left))
+                return await super().get_msg(timeout=wait)
             except Empty:
                 if left is not None and left <= self.WAKE_SECONDS:
                     raise
