@@ -48,7 +48,7 @@ from nbgrader.preprocessors import Execute
 
 __all__ = ["KERNEL_NAME", "Protection", "probe", "missing_protections", "sandbox_home", "install_kernelspec",
            "SandboxKernelManager", "SandboxExecute", "configure", "processes_of_sandbox_users",
-           "outcome_problems"]
+           "outcome_problems", "WakefulChannel"]
 
 KERNEL_NAME = "course-sandbox"
 #: Kernels run as users FIRST_UID, FIRST_UID + 1, ...: one per kernel alive at a time, so the
@@ -226,7 +226,7 @@ def _kill_user_processes(uid: int) -> None:
         time.sleep(0.05)
 
 
-class _WakefulChannel(AsyncZMQSocketChannel):
+class WakefulChannel(AsyncZMQSocketChannel):
     """Waits for a message in short slices, looking again at the socket each time.
 
     pyzmq's asyncio sockets sometimes miss the wake-up of a message that has arrived; one long
@@ -250,12 +250,12 @@ class _WakefulChannel(AsyncZMQSocketChannel):
 
 class _LimitedKernelClient(AsyncKernelClient):
     """A kernel client whose sockets drop any single message above ``largest_message_mb`` unread,
-    and that never sleeps through a message that has arrived (see :class:`_WakefulChannel`)."""
+    and that never sleeps through a message that has arrived (see :class:`WakefulChannel`)."""
 
     largest_message_mb = Integer(64)
-    shell_channel_class = Type(_WakefulChannel)
-    iopub_channel_class = Type(_WakefulChannel)
-    control_channel_class = Type(_WakefulChannel)
+    shell_channel_class = Type(WakefulChannel)
+    iopub_channel_class = Type(WakefulChannel)
+    control_channel_class = Type(WakefulChannel)
 
     def _context_default(self):
         import zmq
