@@ -35,7 +35,7 @@ import yaml
 
 from . import grading
 from .book_render import BOOK_MODE_VARIABLE
-from .nbgrader_ext import INSTRUCTOR_TAG
+from .grading_ext import INSTRUCTOR_TAG
 from .schema import TABLES
 
 __all__ = ["ROOT", "EDITIONS", "build", "stage", "data_dictionary_markdown", "vendor", "page_weights"]

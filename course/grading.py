@@ -58,7 +58,7 @@ def configure(config: Config, course_dir: str | os.PathLike | None = None,
 def _with_instructor_cells_removed() -> list:
     from nbgrader.converters.generate_assignment import GenerateAssignment
 
-    from .nbgrader_ext import RemoveInstructorCells
+    from .grading_ext import RemoveInstructorCells
 
     return [RemoveInstructorCells, *GenerateAssignment.class_traits()["preprocessors"].default()]
 

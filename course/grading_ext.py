@@ -1,4 +1,4 @@
-"""nbgrader preprocessors of the grading workflow: replaying a worker's results, and safe feedback."""
+"""nbgrader preprocessors of the course: the learner's release, replaying a worker's results, safe feedback."""
 
 from __future__ import annotations
 
@@ -8,7 +8,18 @@ import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
-__all__ = ["ReplayExecution", "FriendlyFeedback", "executed_path"]
+__all__ = ["INSTRUCTOR_TAG", "RemoveInstructorCells", "ReplayExecution", "FriendlyFeedback", "executed_path"]
+
+#: Cells with this tag (teaching notes, timings, planted truths) never reach learners.
+INSTRUCTOR_TAG = "instructor"
+
+
+class RemoveInstructorCells(NbGraderPreprocessor):
+    """Drop every cell tagged ``instructor`` from the learner's version of a notebook."""
+
+    def preprocess(self, nb, resources):
+        nb.cells = [cell for cell in nb.cells if INSTRUCTOR_TAG not in cell.get("metadata", {}).get("tags", [])]
+        return nb, resources
 
 
 def executed_path(workspace: str | Path, learner: str, stage: str, notebook: str) -> Path:

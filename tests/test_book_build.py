@@ -22,7 +22,7 @@ import pytest
 
 from course import book, grading
 from course.book_render import PLOTLY_CLASS
-from course.nbgrader_ext import INSTRUCTOR_TAG
+from course.grading_ext import INSTRUCTOR_TAG
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_STAGE = Path(__file__).parent / "fixtures" / "book" / "90-sample"
