@@ -60,8 +60,12 @@ def answers(stage: str):
 
 def submission(stage: str, release_path: Path, replace: dict[str, str] | None = None, solved: bool = True):
     """The release notebook with solution cells answered (from the source) and ``replace`` applied."""
+    return answered(release_path, solution_cells(source_notebook(stage)), replace, solved)
+
+
+def answered(release_path: Path, solutions: dict, replace: dict[str, str] | None = None, solved: bool = True):
+    """The release notebook with ``solutions`` (grade_id -> source cell) filled in and ``replace`` applied."""
     nb = nbformat.read(release_path, as_version=4)
-    solutions = solution_cells(source_notebook(stage))
     for cell in nb.cells:
         grade_id = nbgrader_meta(cell).get("grade_id")
         if grade_id in (replace or {}):
