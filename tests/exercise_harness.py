@@ -50,6 +50,13 @@ def exercise_of(test_id: str, solutions) -> str:
     return max(owners, key=len)
 
 
+def expected_scores(stage: str, replaced: dict[str, str]) -> dict[str, float]:
+    """Expected score per test cell when the exercises in ``replaced`` are answered badly."""
+    source = source_notebook(stage)
+    solutions = solution_cells(source)
+    return {t: (0.0 if exercise_of(t, solutions) in replaced else points) for t, points in test_cells(source).items()}
+
+
 def answers(stage: str):
     path = ANSWERS / f"{stage.replace('-', '_')}.py"
     spec = importlib.util.spec_from_file_location(f"answers_{stage}", path)

@@ -21,13 +21,6 @@ def course(request, tmp_path_factory):
     return harness.Course(tmp_path_factory.mktemp(request.param), request.param)
 
 
-def _expect_lost(stage: str, replaced: dict[str, str]) -> dict[str, float]:
-    """Expected score per test cell when the exercises in ``replaced`` are answered badly."""
-    source = harness.source_notebook(stage)
-    solutions, tests = harness.solution_cells(source), harness.test_cells(source)
-    return {t: (0.0 if harness.exercise_of(t, solutions) in replaced else points) for t, points in tests.items()}
-
-
 def test_stage_meets_the_exercise_standard(course):
     source = harness.source_notebook(course.stage)
     tests, manual = harness.test_cells(source), harness.manual_cells(source)
@@ -61,7 +54,7 @@ def test_plausible_bad_answers_lose_their_points(course, kind):
     replaced = getattr(harness.answers(course.stage), kind)
     assert replaced, f"tests/answers lists no {kind} answers for {course.stage}"
     scores = course.grade(kind.lower(), harness.submission(course.stage, course.release, replace=replaced))
-    expected = _expect_lost(course.stage, replaced)
+    expected = harness.expected_scores(course.stage, replaced)
     assert {t: scores[t] for t in expected} == expected
 
 
