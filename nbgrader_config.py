@@ -11,6 +11,6 @@ from pathlib import Path
 
 here = Path(__file__).resolve().parent
 sys.path.insert(0, str(here))
-from course.grading import configure  # noqa: E402
+from course.grading.nbgrader_setup import configure  # noqa: E402
 
 configure(get_config(), os.environ.get("COURSE_DIR"), os.environ.get("COURSE_SOURCE"))  # noqa: F821 (nbgrader provides get_config)

@@ -15,23 +15,23 @@ import tempfile
 import time
 from pathlib import Path
 
-from course import book
+from course.book import build, offline_assets
 
 
 def timed_build(edition: str, out: Path) -> tuple[float, Path]:
     started = time.perf_counter()
-    site = book.build(edition, out)
+    site = build.build(edition, out)
     return time.perf_counter() - started, site
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--edition", choices=book.EDITIONS, default="learner")
+    parser.add_argument("--edition", choices=build.EDITIONS, default="learner")
     edition = parser.parse_args().edition
     with tempfile.TemporaryDirectory(prefix="bench-book-") as folder:
         cold, site = timed_build(edition, Path(folder))
         warm, site = timed_build(edition, Path(folder))
-        weights = book.page_weights(site)
+        weights = offline_assets.page_weights(site)
         plotly_js = (site / "_static" / "plotly.min.js").stat().st_size
     heaviest = max(weights, key=lambda page: weights[page]["own"])
     first = max(weights, key=lambda page: weights[page]["first_visit"])

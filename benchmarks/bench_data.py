@@ -10,7 +10,7 @@ import tempfile
 import time
 
 from course import data
-from course.generate import generate, write_tables
+from course.generator import generate, write_tables
 
 
 def timed(action, repeat=3):

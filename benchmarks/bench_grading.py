@@ -37,8 +37,9 @@ from jupyter_client.manager import AsyncKernelManager  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 from traitlets import Type  # noqa: E402
 
-from course import collect, grading  # noqa: E402
-from course.sandbox import WakefulChannel  # noqa: E402
+from course.grading import release_and_collect  # noqa: E402
+from course.grading.sandbox import WakefulChannel  # noqa: E402
+from course.paths import stage_names  # noqa: E402
 from fixtures import simulated_class as simulated  # noqa: E402
 
 
@@ -88,11 +89,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-grading-") as scratch:
         base = Path(scratch)
         source, prepared = base / "source", base / "prepared"
-        stages = simulated.write_source(source, with_fixture=not grading.stages())
-        collect.release(prepared, source, stages, due=simulated.DUE, exchange=False)
+        stages = simulated.write_source(source, with_fixture=not stage_names())
+        release_and_collect.release(prepared, source, stages, due=simulated.DUE, exchange=False)
         upload, _, _ = simulated.platform_zip(prepared, stages, simulated.learners(args.learners),
                                                      base / "class.zip")
-        collect.import_submissions(upload, prepared, source, stages)
+        release_and_collect.import_submissions(upload, prepared, source, stages)
         submissions = len(list(prepared.glob("submitted/*/*/*.ipynb")))
         print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(f"{args.learners} learners x {len(stages)} stages ({', '.join(stages)}): {submissions} submissions, "

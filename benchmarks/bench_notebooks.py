@@ -12,7 +12,7 @@ import time
 import nbformat
 from nbclient import NotebookClient
 
-from course import grading
+from course.paths import NOTEBOOKS, stage_names
 
 SETUP_ONLY = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
     "import pandas as pd\nfrom course import *\ntables = load_all()")])
@@ -29,12 +29,12 @@ def run_seconds(nb, folder, repeat=3) -> float:
 
 
 def main() -> None:
-    baseline = run_seconds(SETUP_ONLY, grading.SOURCE)
+    baseline = run_seconds(SETUP_ONLY, NOTEBOOKS)
     print(f"{'setup only (baseline)':<24} {baseline:6.1f} s")
     worst = 0.0
-    for stage in grading.stages():
-        seconds = run_seconds(nbformat.read(grading.SOURCE / stage / f"{stage}.ipynb", as_version=4),
-                              grading.SOURCE / stage)
+    for stage in stage_names():
+        seconds = run_seconds(nbformat.read(NOTEBOOKS / stage / f"{stage}.ipynb", as_version=4),
+                              NOTEBOOKS / stage)
         worst = max(worst, seconds / baseline)
         print(f"{stage:<24} {seconds:6.1f} s  ({seconds / baseline:.1f} x baseline)")
     print(f"ratio: {worst:.1f}")

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from nbgrader.preprocessors import Execute  # noqa: E402
 
-from course import sandbox  # noqa: E402
+from course.grading import sandbox, sandboxed_execute  # noqa: E402
 from exercise_harness import SOLUTION_REGION, solution_cells  # noqa: E402
 from fixtures import fixture_assignment as fixture  # noqa: E402
 
@@ -41,14 +41,14 @@ def main(rounds: int) -> None:
     for line in sandbox.missing_protections():
         print(line)
     nb = submission()
-    times = {Execute: [], sandbox.SandboxExecute: []}
+    times = {Execute: [], sandboxed_execute.SandboxExecute: []}
     with tempfile.TemporaryDirectory() as folder:
         for kind in times:  # warm-up: first imports and the page cache
             seconds(kind, nb, folder)
         for _ in range(rounds):
             for kind in times:
                 times[kind].append(seconds(kind, nb, folder))
-    plain, boxed = statistics.median(times[Execute]), statistics.median(times[sandbox.SandboxExecute])
+    plain, boxed = statistics.median(times[Execute]), statistics.median(times[sandboxed_execute.SandboxExecute])
     print(f"{rounds} rounds of the fixture submission (median seconds per submission)")
     print(f"plain kernel:     {plain:.3f} s")
     print(f"sandboxed kernel: {boxed:.3f} s")

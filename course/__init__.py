@@ -11,7 +11,7 @@ from . import charts
 from .checks import Check, CheckFailed, NotAttempted
 from .data import DataFileError, load, load_all, sample
 from .schema import TABLES
-from .widgets import explorer
+from .explorers import explorer
 
 __all__ = ["charts", "Check", "CheckFailed", "NotAttempted", "DataFileError", "load", "load_all", "sample",
            "TABLES", "explorer"]

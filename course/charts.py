@@ -12,15 +12,20 @@ without them cannot be drawn.
 
 from __future__ import annotations
 
+import os
+
 import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
 
-__all__ = ["PALETTE", "SEQUENTIAL", "bar", "line", "heatmap", "scatter", "histogram", "box", "finish"]
+__all__ = ["PALETTE", "SEQUENTIAL", "BOOK_BUILD_VARIABLE", "bar", "line", "heatmap", "scatter", "histogram", "box",
+           "finish"]
 
 # Okabe and Ito's palette, distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 SEQUENTIAL = "Viridis"
+#: Set to "1" by `course book` for the kernels it starts.
+BOOK_BUILD_VARIABLE = "COURSE_BOOK_BUILD"
 
 pio.templates["course"] = go.layout.Template(
     layout=dict(
@@ -77,8 +82,9 @@ def heatmap(table, *, title, x_label, y_label, value_label, fmt=".2f") -> go.Fig
     return finish(fig, title, x_label, y_label)
 
 
-# Book builds: figures are emitted as HTML drawing with the book's shared plotly.js (see book_render).
-from . import book_render  # noqa: E402
+# In a book build, figures are emitted as HTML that draws with the book's one shared plotly.js;
+# anywhere else (JupyterLab, a grader) the book's code is not even imported.
+if os.environ.get(BOOK_BUILD_VARIABLE) == "1":
+    from .book.renderer import use_in_book
 
-if book_render.in_book_build():
-    book_render.use_in_book()
+    use_in_book()

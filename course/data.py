@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .generate import DEFAULT_SEED, generate
+from .generator import DEFAULT_SEED, generate
+from .paths import SHIPPED_DATA
 from .schema import TABLES
 
 __all__ = ["DataFileError", "data_dir", "load", "load_all", "sample", "typed"]
@@ -32,7 +33,7 @@ def data_dir() -> Path:
     configured = os.environ.get("COURSE_DATA")
     if configured:
         return Path(configured)
-    return Path(__file__).resolve().parent.parent / "data"
+    return SHIPPED_DATA
 
 
 def typed(df: pd.DataFrame, table: str) -> pd.DataFrame:

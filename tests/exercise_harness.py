@@ -14,7 +14,8 @@ from pathlib import Path
 
 import nbformat
 
-from course import grading
+from course.grading import nbgrader_setup
+from course.paths import NOTEBOOKS
 
 ANSWERS = Path(__file__).resolve().parent / "answers"
 SOLUTION_REGION = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", flags=re.M)
@@ -25,7 +26,7 @@ def nbgrader_meta(cell) -> dict:
 
 
 def source_notebook(stage: str):
-    return nbformat.read(grading.SOURCE / stage / f"{stage}.ipynb", as_version=4)
+    return nbformat.read(NOTEBOOKS / stage / f"{stage}.ipynb", as_version=4)
 
 
 def solution_cells(nb) -> dict[str, object]:
@@ -87,7 +88,7 @@ class Course:
 
     def __init__(self, folder: Path, stage: str):
         self.folder, self.stage = folder, stage
-        self.api = grading.api(folder)
+        self.api = nbgrader_setup.api(folder)
         result = self.api.generate_assignment(stage)
         assert result["success"], result.get("log") or result.get("error")
         self.release = folder / "release" / stage / f"{stage}.ipynb"

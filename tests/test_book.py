@@ -9,7 +9,9 @@ from pathlib import Path
 import nbformat
 import plotly.graph_objects as go
 
-from course import book, book_render, grading
+from course.book import build, editions, renderer
+from course.charts import BOOK_BUILD_VARIABLE
+from course.paths import stage_names
 
 FIXTURE = Path(__file__).parent / "fixtures" / "book" / "90-sample" / "90-sample.ipynb"
 
@@ -24,8 +26,8 @@ def _files(toc: dict) -> list[str]:
 
 
 def test_toc_lists_every_stage_in_order_after_the_set_up(tmp_path):
-    stages = grading.stages()
-    toc = book.table_of_contents("learner", stages, tmp_path)
+    stages = stage_names()
+    toc = build.table_of_contents("learner", stages, tmp_path)
     files = _files(toc)
     assert [f for f in files if f.startswith("notebooks/")] == [f"notebooks/{s}/{s}" for s in stages]
     assert stages and files.index("book/setup") < files.index(f"notebooks/{stages[0]}/{stages[0]}")
@@ -33,15 +35,15 @@ def test_toc_lists_every_stage_in_order_after_the_set_up(tmp_path):
 
 
 def test_instructor_toc_adds_the_guide_and_the_grading_page_only_when_it_exists(tmp_path):
-    without = _files(book.table_of_contents("instructor", ["00-welcome"], tmp_path))
+    without = _files(build.table_of_contents("instructor", ["00-welcome"], tmp_path))
     assert "book/instructor-guide" in without and "book/planted-truths" in without
     assert "book/instructor-grading" not in without
     (tmp_path / "instructor-grading.md").write_text("# Grading\n")
-    assert "book/instructor-grading" in _files(book.table_of_contents("instructor", ["00-welcome"], tmp_path))
+    assert "book/instructor-grading" in _files(build.table_of_contents("instructor", ["00-welcome"], tmp_path))
 
 
 def test_learner_marks_let_exercise_cells_fail_quietly():
-    nb = book.learner_notebook(nbformat.read(FIXTURE, as_version=4))
+    nb = editions.learner_notebook(nbformat.read(FIXTURE, as_version=4))
     for cell in nb.cells:
         exercise = cell.cell_type == "code" and "nbgrader" in cell.metadata
         tags = set(cell.metadata.get("tags", []))
@@ -49,7 +51,7 @@ def test_learner_marks_let_exercise_cells_fail_quietly():
 
 
 def test_instructor_marks_fold_answers_and_label_notes():
-    nb = book.instructor_notebook(nbformat.read(FIXTURE, as_version=4))
+    nb = editions.instructor_notebook(nbformat.read(FIXTURE, as_version=4))
     folded = [c.metadata["mystnb"]["code_prompt_show"] for c in nb.cells if "hide-input" in c.metadata.get("tags", [])]
     assert folded == ["Show the solution", "Show the tests, hidden tests included"]
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
@@ -58,14 +60,14 @@ def test_instructor_marks_fold_answers_and_label_notes():
 
 
 def test_stage_facts_read_the_title_cell():
-    facts = book.stage_facts(FIXTURE)
+    facts = build.stage_facts(FIXTURE)
     assert facts == {"title": "Stage 90: A sample stage for the book's tests",
                      "summary": "A small stage in the house style, used by the book's tests while the real stages "
                                 "are written.", "teaching": "5", "exercises": "10"}
 
 
 def test_book_renderer_emits_html_that_uses_the_shared_plotly():
-    bundle = book_render.BookRenderer().to_mimebundle(go.Figure(go.Bar(x=["a"], y=[1]), layout_title_text="T").to_dict())
+    bundle = renderer.BookRenderer().to_mimebundle(go.Figure(go.Bar(x=["a"], y=[1]), layout_title_text="T").to_dict())
     assert list(bundle) == ["text/html"]
     html = bundle["text/html"]
     assert "Plotly.newPlot" in html and 'aria-label="T"' in html
@@ -75,11 +77,11 @@ def test_book_renderer_emits_html_that_uses_the_shared_plotly():
 
 def _default_renderer(**env: str) -> str:
     code = "import course.charts, plotly.io as pio; print(pio.renderers.default)"
-    environment = {k: v for k, v in os.environ.items() if k != book_render.BOOK_MODE_VARIABLE}
+    environment = {k: v for k, v in os.environ.items() if k != BOOK_BUILD_VARIABLE}
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={**environment, **env}).stdout.strip()
 
 
 def test_book_mode_switches_the_renderer_only_in_book_builds():
-    assert _default_renderer(**{book_render.BOOK_MODE_VARIABLE: "1"}) == book_render.RENDERER_NAME
-    assert _default_renderer() != book_render.RENDERER_NAME
+    assert _default_renderer(**{BOOK_BUILD_VARIABLE: "1"}) == renderer.RENDERER_NAME
+    assert _default_renderer() != renderer.RENDERER_NAME

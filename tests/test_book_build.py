@@ -20,9 +20,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course import book, grading
-from course.book_render import PLOTLY_CLASS
-from course.grading_ext import INSTRUCTOR_TAG
+from course.book import build, offline_assets
+from course.book.renderer import PLOTLY_CLASS
+from course.grading.preprocessors import INSTRUCTOR_TAG
+from course.paths import NOTEBOOKS, stage_names
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_STAGE = Path(__file__).parent / "fixtures" / "book" / "90-sample"
@@ -41,8 +42,8 @@ def notebooks() -> Path:
     folder = BUILD / "notebooks"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    for name in grading.stages():
-        (folder / name).symlink_to(grading.SOURCE / name, target_is_directory=True)
+    for name in stage_names():
+        (folder / name).symlink_to(NOTEBOOKS / name, target_is_directory=True)
     (folder / SAMPLE_STAGE.name).symlink_to(SAMPLE_STAGE, target_is_directory=True)
     return folder
 
@@ -54,12 +55,12 @@ def stages(notebooks) -> list[str]:
 
 @pytest.fixture(scope="session")
 def learner(notebooks) -> Path:
-    return book.build("learner", BUILD / "learner", notebooks)
+    return build.build("learner", BUILD / "learner", notebooks)
 
 
 @pytest.fixture(scope="session")
 def instructor(notebooks) -> Path:
-    return book.build("instructor", BUILD / "instructor", notebooks)
+    return build.build("instructor", BUILD / "instructor", notebooks)
 
 
 def _normalise(text: str) -> str:
@@ -212,7 +213,7 @@ def test_heavy_scripts_only_on_the_pages_that_use_them(learner):
 
 
 def test_pages_stay_light_beyond_the_shared_scripts(learner):
-    weights = book.page_weights(learner)
+    weights = offline_assets.page_weights(learner)
     heaviest = max(weights, key=lambda page: weights[page]["own"])
     assert weights[heaviest]["own"] < 1_000_000, f"{heaviest} weighs {weights[heaviest]['own']:,} bytes of its own"
     shared_plotly = (learner / "_static" / "plotly.min.js").stat().st_size
@@ -238,8 +239,8 @@ def test_instructor_guide_has_agendas_timings_grading_and_planted_truths(instruc
     guide = _readable_text(instructor / "book" / "instructor-guide.html")
     assert "A one-day workshop" in guide and "A two-day workshop" in guide
     for name in stages:
-        facts = book.stage_facts(grading.SOURCE / name / f"{name}.ipynb") if name != SAMPLE_STAGE.name else \
-            book.stage_facts(SAMPLE_STAGE / f"{name}.ipynb")
+        facts = build.stage_facts(NOTEBOOKS / name / f"{name}.ipynb") if name != SAMPLE_STAGE.name else \
+            build.stage_facts(SAMPLE_STAGE / f"{name}.ipynb")
         assert f"{facts['title']} {facts['teaching']} {facts['exercises']}" in guide, name
     assert "planted-truths.html" in guide
     assert ("instructor-grading.html" in guide) == (ROOT / "book" / "instructor-grading.md").exists()
@@ -278,8 +279,8 @@ def browser():
 def axe_script() -> Path:
     import tarfile
 
-    tarball = book.npm_tarball(*AXE, book.VENDOR_CACHE)
-    target = book.VENDOR_CACHE / f"axe-core-{AXE[1]}.min.js"
+    tarball = offline_assets.npm_tarball(*AXE, offline_assets.VENDOR_CACHE)
+    target = offline_assets.VENDOR_CACHE / f"axe-core-{AXE[1]}.min.js"
     if not target.exists():
         with tarfile.open(tarball) as archive:
             target.write_bytes(archive.extractfile("package/axe.min.js").read())
@@ -330,7 +331,7 @@ def test_every_learner_page_works_in_chromium(learner, served, browser, axe_scri
     context.close()
     assert not foreign, f"pages asked for other hosts: {foreign[:5]}"
     assert not problems, "\n".join(problems)
-    assert figures_drawn >= len(grading.stages()) + 1 and widgets_seen >= 1 and equations >= 1
+    assert figures_drawn >= len(stage_names()) + 1 and widgets_seen >= 1 and equations >= 1
 
 
 def test_search_finds_a_glossary_term(served, browser):

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from course.data import DataFileError, load, load_all, sample
-from course.generate import generate, write_tables
+from course.generator import generate
 from course.schema import TABLES
 
 

@@ -11,9 +11,9 @@ import pytest
 from nbclient import NotebookClient
 
 import exercise_harness as harness
-from course import grading
+from course.paths import stage_names
 
-STAGES = grading.stages()
+STAGES = stage_names()
 
 
 @pytest.fixture(scope="module", params=STAGES)

@@ -13,7 +13,8 @@ import pytest
 from nbformat.v4 import new_code_cell, new_output
 
 import exercise_harness as harness
-from course import cli, collect, grading, selfcheck
+from course import cli
+from course.grading import commands, exercise_cells, nbgrader_setup, release_and_collect
 from fixtures import fixture_assignment as fixture
 
 COMMANDS = ["release", "collect", "import", "grade", "feedback", "export", "report", "check"]
@@ -38,7 +39,7 @@ def test_grade_takes_stages_and_jobs():
 def test_an_unknown_stage_is_refused_with_the_list(tmp_path):
     fixture.write(tmp_path)
     with pytest.raises(SystemExit, match="No such stage: 99-nothing. The stages are: fx-basics"):
-        grading.chosen_stages(["99-nothing"], tmp_path)
+        commands.chosen_stages(["99-nothing"], tmp_path)
 
 
 def _test_cell(outputs, source='check = Check("Exercise 2.1")\ncheck.done()\n### BEGIN HIDDEN TESTS\nassert x == 42\n'
@@ -61,19 +62,19 @@ def _error(ename, evalue):
       _error("AssertionError", "expected 42, got 41")], "failed", "a hidden check does not"),
 ])
 def test_a_test_cells_outcome_never_quotes_a_hidden_test(outputs, status, says):
-    got_status, message = selfcheck.outcome(_test_cell(outputs))
+    got_status, message = exercise_cells.outcome(_test_cell(outputs))
     assert got_status == status and says in message
     assert "42" not in message and "assert" not in message
 
 
 def test_feedback_source_keeps_the_visible_checks_only():
-    shown = selfcheck.without_hidden_tests(_test_cell([]).source)
+    shown = exercise_cells.without_hidden_tests(_test_cell([]).source)
     assert 'Check("Exercise 2.1")' in shown and "assert x == 42" not in shown
 
 
 def _release(tmp_path):
     source = fixture.write(tmp_path / "source")
-    api = grading.api(tmp_path / "course", source)
+    api = nbgrader_setup.api(tmp_path / "course", source)
     assert api.generate_assignment(fixture.STAGE)["success"]
     return source, tmp_path / "course" / "release" / fixture.STAGE / f"{fixture.STAGE}.ipynb"
 
@@ -89,7 +90,7 @@ def test_import_finds_learner_and_stage_and_lists_what_it_cannot_place(tmp_path)
         archive.writestr("fx-basics.ipynb", notebook)
         archive.writestr("dora/shopping list.ipynb", nbformat.writes(nbformat.v4.new_notebook()))
         archive.writestr("__MACOSX/ben/._fx-basics.ipynb", "")
-    result = collect.import_submissions(upload, tmp_path / "course", source, [fixture.STAGE])
+    result = release_and_collect.import_submissions(upload, tmp_path / "course", source, [fixture.STAGE])
     assert sorted((learner, stage) for learner, stage, _ in result.imported) == [
         ("ana-lopez", "fx-basics"), ("ben", "fx-basics"), ("carl", "fx-basics")]
     assert dict(result.unmatched) == {"fx-basics.ipynb": "there is no learner's name in its path",
@@ -128,13 +129,13 @@ def test_self_check_passes_a_notebook_with_no_failure(tmp_path, capsys):
 def test_release_to_the_exchange_then_collect_what_a_learner_submitted(tmp_path):
     source = fixture.write(tmp_path / "source")
     course = tmp_path / "course"
-    assert collect.release(course, source, [fixture.STAGE]) == []
-    released = course / "exchange" / grading.COURSE_ID / "outbound" / fixture.STAGE / f"{fixture.STAGE}.ipynb"
+    assert release_and_collect.release(course, source, [fixture.STAGE]) == []
+    released = course / "exchange" / nbgrader_setup.COURSE_ID / "outbound" / fixture.STAGE / f"{fixture.STAGE}.ipynb"
     assert released.is_file()
-    home = tmp_path / "home" / grading.COURSE_ID
+    home = tmp_path / "home" / nbgrader_setup.COURSE_ID
     shutil.copytree(released.parent, home / fixture.STAGE)
-    subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "submit", fixture.STAGE, "--course", grading.COURSE_ID,
+    subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "submit", fixture.STAGE, "--course", nbgrader_setup.COURSE_ID,
                     f"--Exchange.root={course / 'exchange'}", "--Exchange.path_includes_course=True"],
                    cwd=home.parent, check=True, capture_output=True)
-    assert collect.collect(course, source, [fixture.STAGE]) == {fixture.STAGE: 1}
+    assert release_and_collect.collect(course, source, [fixture.STAGE]) == {fixture.STAGE: 1}
     assert len(list((course / "submitted").glob(f"*/{fixture.STAGE}/timestamp.txt"))) == 1

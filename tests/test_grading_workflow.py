@@ -17,7 +17,7 @@ import nbformat
 import pytest
 
 import exercise_harness as harness
-from course import autograde, collect, feedback, grading, report
+from course.grading import autograde, feedback, nbgrader_setup, release_and_collect, report
 from fixtures import fixture_assignment as fixture
 from fixtures import simulated_class as simulated
 
@@ -31,10 +31,10 @@ def graded(tmp_path_factory):
     base = tmp_path_factory.mktemp("grading")
     source, course = base / "source", base / "course"
     stages = simulated.write_source(source)
-    assert not collect.release(course, source, stages, due=simulated.DUE)
+    assert not release_and_collect.release(course, source, stages, due=simulated.DUE)
     upload, expected, late = simulated.platform_zip(course, stages, LEARNERS, base / "from-the-platform.zip",
                                                     few_on_real_stages=True)
-    imported = collect.import_submissions(upload, course, source, stages)
+    imported = release_and_collect.import_submissions(upload, course, source, stages)
     first_grading = autograde.grade(course, source, stages, jobs=2)
     return {"source": source, "course": course, "stages": stages, "expected": expected, "late": late,
             "imported": imported, "first": first_grading}
@@ -116,7 +116,7 @@ def test_report_is_one_offline_page_with_the_charts_and_who_is_behind(graded, tm
 def test_regrading_grades_only_what_changed_and_keeps_a_manual_grade(graded, tmp_path):
     course, source, stages = graded["course"], graded["source"], graded["stages"]
     learner = next(l for i, l in enumerate(LEARNERS) if kind_of(i, stages.index(fixture.STAGE)) == "correct")
-    with grading.gradebook(course) as gb:
+    with nbgrader_setup.gradebook(course) as gb:
         grade = gb.find_grade("ex1_4_advice", fixture.STAGE, fixture.STAGE, learner)
         grade.manual_score = 1.5
         gb.db.commit()

@@ -22,7 +22,7 @@ import nbformat
 import pytest
 
 import exercise_harness as harness
-from course import autograde, collect, grading, sandbox
+from course.grading import autograde, nbgrader_setup, release_and_collect, sandbox
 from fixtures import fixture_assignment as fixture
 from hostile.cases import CASES, FULL, SUCCEEDED, damage
 
@@ -83,7 +83,7 @@ def batch(tmp_path_factory):
     (source / REAL_STAGE).mkdir()
     nbformat.write(harness.source_notebook(REAL_STAGE), source / REAL_STAGE / f"{REAL_STAGE}.ipynb")
     stages = [fixture.STAGE, REAL_STAGE]
-    assert not collect.release(course, source, stages, exchange=False)
+    assert not release_and_collect.release(course, source, stages, exchange=False)
 
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
@@ -138,7 +138,7 @@ def batch(tmp_path_factory):
 
 
 def score(course: Path, learner: str, stage: str) -> float:
-    with grading.gradebook(course) as gb:
+    with nbgrader_setup.gradebook(course) as gb:
         return gb.find_submission(stage, learner).score
 
 
@@ -224,7 +224,7 @@ def _kill_tree(process: subprocess.Popen) -> None:
 def test_a_killed_run_resumes_without_skipping_or_double_counting(tmp_path):
     source, course = tmp_path / "source", tmp_path / "course"
     fixture.write(source)
-    assert not collect.release(course, source, [fixture.STAGE], exchange=False)
+    assert not release_and_collect.release(course, source, [fixture.STAGE], exchange=False)
     release = course / "release" / fixture.STAGE / f"{fixture.STAGE}.ipynb"
     solutions = harness.solution_cells(fixture.notebook())
     learners = [f"learner-{i}" for i in range(4)]
@@ -243,7 +243,7 @@ def test_a_killed_run_resumes_without_skipping_or_double_counting(tmp_path):
     again = subprocess.run(command, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
     assert len([line for line in again.stdout.splitlines() if line.startswith("learner-")]) == 3
-    with grading.gradebook(course) as gb:
+    with nbgrader_setup.gradebook(course) as gb:
         assert {learner: gb.find_submission(fixture.STAGE, learner).score for learner in learners} == \
             dict.fromkeys(learners, FULL)
     with sqlite3.connect(course / "gradebook.db") as db:
@@ -252,7 +252,7 @@ def test_a_killed_run_resumes_without_skipping_or_double_counting(tmp_path):
 
 def test_manual_grades_and_comments_survive_a_regrade(batch):
     course, learner = batch["course"], "honest-partly"
-    with grading.gradebook(course) as gb:
+    with nbgrader_setup.gradebook(course) as gb:
         grade = gb.find_grade("ex1_4_advice", fixture.STAGE, fixture.STAGE, learner)
         grade.manual_score = 1.5
         comment = gb.find_comment("ex1_4_advice", fixture.STAGE, fixture.STAGE, learner)
@@ -265,7 +265,7 @@ def test_manual_grades_and_comments_survive_a_regrade(batch):
     done = subprocess.run([sys.executable, "-m", "course.cli", "grade", "--course-dir", str(course),
                            "--source", str(batch["source"]), fixture.STAGE], capture_output=True, text=True)
     assert done.stdout.startswith(learner), done.stdout + done.stderr
-    with grading.gradebook(course) as gb:
+    with nbgrader_setup.gradebook(course) as gb:
         assert gb.find_grade("ex1_4_advice", fixture.STAGE, fixture.STAGE, learner).manual_score == 1.5
         assert gb.find_comment("ex1_4_advice", fixture.STAGE, fixture.STAGE, learner).manual_comment == \
             "Good idea; say which posts."

@@ -64,3 +64,37 @@ def test_no_outputs_or_checkpoints_in_git(root):
     tracked = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True).stdout.splitlines()
     assert not [f for f in tracked if ".ipynb_checkpoints" in f or f.startswith(("_build/", ".venv/"))
                 or f.endswith(".db")]
+
+
+def _modules_loaded_by(code: str) -> set[str]:
+    shown = "import sys; print('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", f"{code}\n{shown}"], capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
+def test_a_learners_kernel_imports_only_the_learners_part():
+    loaded = _modules_loaded_by("from course import *")
+    assert not {m for m in loaded if m.startswith(("course.grading", "course.book", "course.workshop", "course.cli"))}
+    assert not {m for m in loaded if m.split(".")[0] in ("nbgrader", "nbclient", "sphinx", "myst_nb")}
+
+
+def test_the_learners_part_is_all_the_top_level_holds(root):
+    """Each top-level module of the package is one a notebook loads; the command line is the one exception."""
+    top_level = {f"course.{p.stem}" for p in (root / "course").glob("*.py") if p.stem != "__init__"}
+    top_level |= {f"course.{p.parent.name}" for p in (root / "course").glob("*/__init__.py")}
+    parts = {"course.grading", "course.book", "course.workshop"}
+    assert top_level - parts - {"course.cli"} <= _modules_loaded_by("import course")
+
+
+def test_course_help_loads_no_command_until_it_runs():
+    loaded = _modules_loaded_by("from course.cli import build_parser\nbuild_parser().format_help()")
+    assert not {m for m in loaded if m.split(".")[0] in ("nbgrader", "nbformat", "nbclient", "sphinx", "yaml")}
+    working = {m for m in loaded if m.startswith(("course.grading.", "course.book.", "course.workshop."))}
+    assert working <= {"course.grading.commands", "course.grading.nbgrader_setup", "course.book.commands",
+                       "course.workshop.commands"}
+
+
+def test_no_module_is_longer_than_a_maintainer_reads_at_once(root):
+    lengths = {p.relative_to(root).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+               for p in (root / "course").rglob("*.py")}
+    assert not {path: n for path, n in lengths.items() if n > 420}

@@ -5,8 +5,8 @@ import json
 import subprocess
 
 import exercise_harness as harness
-from course import grading
-from course.publish import publish_learner_branch
+from course.book.learner_branch import publish_learner_branch
+from course.paths import stage_names
 
 
 def _git(repo, *args):
@@ -21,7 +21,7 @@ def test_learner_branch_has_released_notebooks_and_no_answer_keys(root, tmp_path
     files = _git(clone, "ls-tree", "-r", "--name-only", "learner").splitlines()
     assert not [f for f in files if f.startswith(("tests/", "instructor/"))]
     assert "course/data.py" in files and "data/posts.csv" in files
-    for stage in grading.stages(clone / "notebooks"):
+    for stage in stage_names(clone / "notebooks"):
         notebook = _git(clone, "show", f"learner:notebooks/{stage}/{stage}.ipynb")
         cells = json.loads(notebook)["cells"]
         text = "\n".join("".join(c["source"]) for c in cells)

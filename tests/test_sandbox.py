@@ -5,7 +5,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from course import grading, sandbox
+from course.grading import sandbox, sandboxed_execute
+from course.paths import ROOT
 
 pytestmark = pytest.mark.skipif(not sandbox.probe()["private file view"].available,
                                 reason="needs the bubblewrap sandbox (tasks.py installs it)")
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.skipif(not sandbox.probe()["private file view"].availab
 
 def run(tmp_path, cells: list[str], **settings):
     nb = new_notebook(cells=[new_code_cell(code) for code in cells])
-    executed, _ = sandbox.SandboxExecute(**settings).preprocess(nb, {"metadata": {"path": str(tmp_path)}})
+    executed, _ = sandboxed_execute.SandboxExecute(**settings).preprocess(nb, {"metadata": {"path": str(tmp_path)}})
     return [[output.get("text") or output.get("ename") for output in cell.outputs] for cell in executed.cells]
 
 
@@ -24,7 +25,7 @@ def test_this_machine_gives_every_protection():
 def test_learner_code_runs_as_a_sandbox_user_without_the_repository_or_network(tmp_path):
     outputs = run(tmp_path, [
         "import os\nprint(os.getuid())",
-        f"print(sorted(os.listdir({str(grading.ROOT)!r})))",
+        f"print(sorted(os.listdir({str(ROOT)!r})))",
         "import socket\ntry:\n    socket.create_connection(('1.1.1.1', 53), timeout=2)\nexcept OSError as e:\n"
         "    print(type(e).__name__)",
     ], timeout=30)
@@ -36,14 +37,14 @@ def test_learner_code_runs_as_a_sandbox_user_without_the_repository_or_network(t
 def test_a_notebook_over_its_time_stops_and_says_which_cells_did_not_run(tmp_path):
     outputs = run(tmp_path, ["import time\ntime.sleep(1.5)", "time.sleep(1.5)", "print('late')", "print('later')"],
                   timeout=30, notebook_seconds=2)
-    assert outputs[2] == [sandbox.OUT_OF_TIME] and outputs[3] == [sandbox.NOT_RUN]
+    assert outputs[2] == [sandboxed_execute.OUT_OF_TIME] and outputs[3] == [sandboxed_execute.NOT_RUN]
 
 
 def test_output_past_the_cap_is_dropped_but_a_failing_test_still_fails(tmp_path):
     outputs = run(tmp_path, ["for _ in range(30):\n    print('x' * 100_000)", "print('kept?')", "assert False"],
                   timeout=30, output_mb=1.0)
-    assert sandbox.OUTPUT_CUT in outputs[0] and outputs[1] == []
+    assert sandboxed_execute.OUTPUT_CUT in outputs[0] and outputs[1] == []
     assert outputs[2] == ["AssertionError"]
-    assert "output" in sandbox.outcome_problems(nbformat.from_dict({"cells": [
+    assert "output" in sandboxed_execute.outcome_problems(nbformat.from_dict({"cells": [
         {"cell_type": "code", "metadata": {"nbgrader": {"grade_id": "ex2_1_x"}}, "source": "",
-         "outputs": [{"output_type": "error", "ename": sandbox.OUTPUT_CUT, "evalue": "", "traceback": []}]}]}))[0]
+         "outputs": [{"output_type": "error", "ename": sandboxed_execute.OUTPUT_CUT, "evalue": "", "traceback": []}]}]}))[0]

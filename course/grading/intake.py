@@ -30,6 +30,8 @@ from pathlib import Path
 
 import nbformat
 
+from .exercise_cells import exercise_from_id, nbgrader_meta
+
 __all__ = ["Intake", "check_submission", "check_all", "LARGEST_NOTEBOOK_MB", "LARGEST_OUTPUTS_MB"]
 
 #: A notebook file above this size is refused without being read.
@@ -53,24 +55,14 @@ class Intake:
         return self
 
 
-def _meta(cell) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {}) or {}
-
-
-def _exercise(grade_id: str) -> str:
-    from .sandbox import exercise_name
-
-    return exercise_name(grade_id)
-
-
 def _what(cell) -> str:
     """How an instructor would name a protected cell: 'the test cell of exercise 1.2', ..."""
-    meta = _meta(cell)
+    meta = nbgrader_meta(cell)
     grade_id = meta.get("grade_id", "")
     if meta.get("grade") and not meta.get("solution"):
-        return f"the test cell {grade_id} ({_exercise(grade_id)})"
+        return f"the test cell {grade_id} ({exercise_from_id(grade_id)})"
     if meta.get("solution"):
-        return f"the answer cell {grade_id} ({_exercise(grade_id)})"
+        return f"the answer cell {grade_id} ({exercise_from_id(grade_id)})"
     return f"the locked cell {grade_id}"
 
 
@@ -155,7 +147,7 @@ def _strip_huge_outputs(nb, intake: Intake) -> None:
 
 def _protected(cell) -> bool:
     """Cells a learner must not change: test cells and locked cells (not answers)."""
-    meta = _meta(cell)
+    meta = nbgrader_meta(cell)
     return bool(meta.get("grade_id")) and not meta.get("solution") and (meta.get("grade") or meta.get("locked"))
 
 
@@ -163,13 +155,13 @@ def _restore_cells(nb, release, intake: Intake) -> None:
     """Put back deleted cells in their place; restore the type and text of protected cells."""
     by_id = {}
     for cell in nb.cells:
-        grade_id = _meta(cell).get("grade_id")
+        grade_id = nbgrader_meta(cell).get("grade_id")
         if grade_id and grade_id not in by_id:
             by_id[grade_id] = cell
     cells = list(nb.cells)
     after = -1  # position in ``cells`` of the last cell matched with the release
     for reference in release.cells:
-        grade_id = _meta(reference).get("grade_id")
+        grade_id = nbgrader_meta(reference).get("grade_id")
         if not grade_id:
             continue
         cell = by_id.get(grade_id)

@@ -2,9 +2,10 @@
 
 JupyterLab's default renderer emits a mime type that myst-nb drops, and the ``notebook``
 renderer inlines all of plotly.js into every page. In a book build (``course book`` sets
-:data:`BOOK_MODE_VARIABLE` for the kernels it starts) figures are instead emitted as a small
-piece of HTML that draws with the one shared ``plotly.min.js`` the book serves from
-``_static``. Outside a book build nothing changes.
+:data:`course.charts.BOOK_BUILD_VARIABLE` for the kernels it starts, and :mod:`course.charts`
+then calls :func:`use_in_book`) figures are instead emitted as a small piece of HTML that
+draws with the one shared ``plotly.min.js`` the book serves from ``_static``. Outside a book
+build this module is never imported.
 
 >>> import plotly.graph_objects as go
 >>> html = BookRenderer().to_mimebundle(go.Figure(go.Bar(x=["a"], y=[1])).to_dict())["text/html"]
@@ -14,14 +15,11 @@ piece of HTML that draws with the one shared ``plotly.min.js`` the book serves f
 
 from __future__ import annotations
 
-import os
-
 import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer
 
-__all__ = ["BOOK_MODE_VARIABLE", "PLOTLY_CLASS", "RENDERER_NAME", "BookRenderer", "in_book_build", "use_in_book"]
+__all__ = ["PLOTLY_CLASS", "RENDERER_NAME", "BookRenderer", "use_in_book"]
 
-BOOK_MODE_VARIABLE = "COURSE_BOOK_BUILD"
 RENDERER_NAME = "course_book"
 #: The class of every figure's container: the book loads plotly.js only on pages that hold one.
 PLOTLY_CLASS = "course-plotly-figure"
@@ -41,11 +39,6 @@ class BookRenderer(MimetypeRenderer):
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def in_book_build() -> bool:
-    """True inside a kernel started by ``course book``."""
-    return os.environ.get(BOOK_MODE_VARIABLE) == "1"
 
 
 def use_in_book() -> None:

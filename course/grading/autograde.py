@@ -11,22 +11,21 @@ How it stays safe with nbgrader's SQLite gradebook, which must have one writer a
    nbgrader's own sanitizing preprocessors (clear outputs, deduplicate ids, restore the
    kernelspec and the locked and test cells), reading a read-only snapshot of the gradebook
    taken once per run, then the execution of the learner's code in the sandbox kernel of
-   :mod:`course.sandbox` (no view of the gradebook, sources or other learners, no network,
+   :mod:`course.grading.sandbox` (no view of the gradebook, sources or other learners, no network,
    capped memory, processes, time and output). No worker opens the real gradebook or writes
    to any.
 3. **One writer.** The main process merges each result as it arrives: it runs nbgrader's
    ``autograde`` again in the real course folder, with execution replaced by
-   ``course.grading_ext.ReplayExecution``, which takes the outputs the worker produced. So nbgrader itself
-   records scores, comments, timestamps and late penalties, and keeps every manual grade.
+   ``course.grading.preprocessors.ReplayExecution``, which takes the outputs the worker produced.
+   So nbgrader itself records scores, comments, timestamps and late penalties, and keeps every manual grade.
 
-Before all that, :mod:`course.intake` checks and repairs each submission (wrong file name, old
-format, deleted or edited test cells, ...), and the gradebook is backed up (``course grade --restore``
+Before all that, :mod:`course.grading.intake` checks and repairs each submission (wrong file
+name, old format, deleted or edited test cells, ...), and the gradebook is backed up (``course grade --restore``
 puts the last backup back).
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import multiprocessing
@@ -42,7 +41,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import grading, intake
+from . import intake, nbgrader_setup
 
 __all__ = ["Job", "plan", "grade", "run_submission", "STATE_FILE"]
 
@@ -51,8 +50,8 @@ BACKUPS = "backups"
 #: How many gradebook backups ``course grade`` keeps (the oldest are removed).
 BACKUPS_KEPT = 20
 # Imported once by the server that forks the workers, so each worker starts warm.
-WORKER_PRELOAD = ["nbgrader.converters", "nbgrader.preprocessors", "course.autograde", "course.sandbox",
-                  "course.grading_ext"]
+WORKER_PRELOAD = ["nbgrader.converters", "nbgrader.preprocessors", "course.grading.autograde",
+                  "course.grading.sandboxed_execute", "course.grading.preprocessors"]
 
 
 @dataclass(frozen=True)
@@ -133,20 +132,20 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
     deduplicated, kernelspec and locked and test cells restored from the gradebook), reading the
     run's gradebook snapshot read-only, then runs in the sandbox kernel with the submission's and
     the stage's other files beside it. The executed notebook is left where
-    :class:`course.grading_ext.ReplayExecution` takes it; scores are recorded by the main process.
-    ``limits`` are the keyword arguments of :func:`course.sandbox.configure` (time limits).
+    :class:`course.grading.preprocessors.ReplayExecution` takes it; scores are recorded by the main process.
+    ``limits`` are the keyword arguments of :func:`course.grading.sandboxed_execute.configure` (time limits).
     """
     from nbgrader.converters import Autograde
     from nbgrader.coursedir import CourseDirectory
     from nbgrader.utils import setenv
     from traitlets.config import Config
 
-    from . import sandbox
-    from .grading_ext import executed_path
+    from . import sandboxed_execute
+    from .preprocessors import executed_path
 
-    grading.quiet_nbgrader()
+    nbgrader_setup.quiet_nbgrader()
     started = time.perf_counter()
-    config = sandbox.configure(grading.configure(Config(), job.workspace, job.source), **(limits or {}))
+    config = sandboxed_execute.configure(nbgrader_setup.configure(Config(), job.workspace, job.source), **(limits or {}))
     build = job.workspace
     build.mkdir(parents=True)
     ignore = CourseDirectory(config=config).ignore
@@ -161,9 +160,9 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
         nb, resources = step(config=config)(nb, resources)
     prepared = time.perf_counter()
     with setenv(NBGRADER_EXECUTION="autograde"):
-        nb, resources = sandbox.SandboxExecute(config=config)(nb, resources)
+        nb, resources = sandboxed_execute.SandboxExecute(config=config)(nb, resources)
     nbformat.write(nb, executed_path(build.parent.parent, job.learner, job.stage, job.stage))
-    return {"success": True, "log": "", "problems": sandbox.outcome_problems(nb),
+    return {"success": True, "log": "", "problems": sandboxed_execute.outcome_problems(nb),
             "seconds": {"prepare": prepared - started, "execute": time.perf_counter() - prepared}}
 
 
@@ -219,20 +218,20 @@ def _merger(course_dir: Path, source: Path, workspace: Path):
     from nbgrader.preprocessors import Execute
     from traitlets.config import Config
 
-    from .grading_ext import ReplayExecution
+    from .preprocessors import ReplayExecution
 
     config = Config()
     config.Autograde.autograde_preprocessors = [
         ReplayExecution if p is Execute else p for p in Autograde.class_traits()["autograde_preprocessors"].default()]
     config.ReplayExecution.workspace = str(workspace)
-    return grading.api(course_dir, source, config)
+    return nbgrader_setup.api(course_dir, source, config)
 
 
 def _prepare_gradebook(course_dir: Path, source: Path, stages: list[str]) -> None:
     """Make sure every stage is in the gradebook (autograde needs its cells), generating it if need be."""
     from nbgrader.api import MissingEntry
 
-    with grading.gradebook(course_dir) as gb:
+    with nbgrader_setup.gradebook(course_dir) as gb:
         missing = []
         for stage in stages:
             try:
@@ -240,7 +239,7 @@ def _prepare_gradebook(course_dir: Path, source: Path, stages: list[str]) -> Non
             except MissingEntry:
                 missing.append(stage)
     if missing:
-        api = grading.api(course_dir, source)
+        api = nbgrader_setup.api(course_dir, source)
         for stage in missing:
             result = api.generate_assignment(stage)
             if not result["success"]:
@@ -248,7 +247,7 @@ def _prepare_gradebook(course_dir: Path, source: Path, stages: list[str]) -> Non
 
 
 def _scores(course_dir: Path, stage: str, learner: str) -> tuple[float, float]:
-    with grading.gradebook(course_dir) as gb:
+    with nbgrader_setup.gradebook(course_dir) as gb:
         submission = gb.find_submission(stage, learner)
         return submission.score, submission.max_score
 
@@ -296,7 +295,7 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
           force: bool = False, limits: dict | None = None) -> dict:
     """Autograde what is new or changed in ``stages``; return counts and the failures.
 
-    ``limits``: the sandbox's time limits, as keyword arguments of :func:`course.sandbox.configure`.
+    ``limits``: the sandbox's time limits, as keyword arguments of :func:`course.grading.sandboxed_execute.configure`.
     """
     course_dir, source = Path(course_dir), Path(source)
     _prepare_gradebook(course_dir, source, stages)
@@ -345,57 +344,3 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
                     progress.say(f"{job.learner:<24} " + " · ".join(sorted(lines[job.learner])))
         progress.close()
     return {"graded": len(todo) - len(failed) + len(refused), "failed": failed, "skipped_all": False}
-
-
-LATEST = "latest"
-
-
-def _grade(args: argparse.Namespace) -> int:
-    grading.quiet_nbgrader()
-    course_dir = Path(args.course_dir or grading.default_course_dir())
-    if args.restore:
-        restored = restore_gradebook(course_dir, None if args.restore == LATEST else args.restore)
-        print(f"Restored the gradebook of {restored.name} (from {restored}).")
-        return 0
-    from . import sandbox
-
-    source = args.source or grading.SOURCE
-    stages = grading.chosen_stages(args.stages, source)
-    for missing in sandbox.missing_protections():
-        print(missing, file=sys.stderr)
-    started = time.perf_counter()
-    result = grade(course_dir, source, stages, args.jobs, args.force,
-                   {"cell_seconds": args.cell_timeout, "notebook_seconds": args.notebook_timeout})
-    if result["skipped_all"]:
-        print("Nothing new to grade: every submission is graded already (use --force to grade again).")
-        return 0
-    for learner, stage, log in result["failed"]:
-        print(f"\nCould not grade {learner}/{stage}: {log.strip()[-2000:]}", file=sys.stderr)
-    print(f"Graded {result['graded']} submission(s) in {time.perf_counter() - started:.0f} s"
-          + (f"; {len(result['failed'])} could not be graded: " + ", ".join(f"{learner}/{stage}" for learner, stage, _
-                                                                             in result["failed"]) + "."
-             if result["failed"] else "."))
-    return 1 if result["failed"] else 0
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "grade", help="autograde submissions in parallel",
-        description="Autograde the submissions in the course folder's submitted/<learner>/<stage>/ with "
-                    "nbgrader, several at a time (one per processor core by default), with a progress bar "
-                    "and one line per learner. Run it again at any time: it grades only submissions that "
-                    "are new or changed, and it never touches grades you gave by hand. Learners' code runs in a sandbox; "
-                    "each run first backs the gradebook up (undo a run with --restore).")
-    p.add_argument("stages", nargs="*", metavar="STAGE", help="stages to grade (default: all)")
-    p.add_argument("--jobs", type=int, default=None,
-                   help=f"how many submissions to grade at once (default: the number of cores, {os.cpu_count()})")
-    p.add_argument("--force", action="store_true", help="grade every submission again, even unchanged ones")
-    p.add_argument("--cell-timeout", type=int, default=120, metavar="SECONDS",
-                   help="time one cell may run before it is stopped and marked as timed out (default 120)")
-    p.add_argument("--notebook-timeout", type=int, default=900, metavar="SECONDS",
-                   help="time a whole notebook may run; cells after it are not run (default 900)")
-    p.add_argument("--restore", nargs="?", const=LATEST, metavar="BACKUP",
-                   help="put back the gradebook as it was before the last run (or before the run of BACKUP, a "
-                        "folder name in backups/) and stop; every run backs the gradebook up first")
-    grading.add_course_options(p)
-    p.set_defaults(func=_grade)

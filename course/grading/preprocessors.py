@@ -54,8 +54,8 @@ class FriendlyFeedback(NbGraderPreprocessor):
     def preprocess_cell(self, cell, resources, index):
         from nbformat.v4 import new_output
 
-        from .checks import FAIL_MARK, PASS_MARK
-        from .selfcheck import PASSED, is_test_cell, outcome, without_hidden_tests
+        from ..checks import FAIL_MARK, PASS_MARK
+        from .exercise_cells import PASSED, is_test_cell, outcome, without_hidden_tests
 
         if not is_test_cell(cell):
             return cell, resources

@@ -2,20 +2,18 @@
 
 nbgrader's own feedback shows each test cell's full source and traceback, hidden tests and
 expected values included. Here nbgrader's ``generate_feedback`` runs with one more
-preprocessor, ``course.grading_ext.FriendlyFeedback``, first: each test cell keeps its visible
+preprocessor, ``course.grading.preprocessors.FriendlyFeedback``, first: each test cell keeps its visible
 checks and shows the friendly message of what failed, and nothing else.
 """
 
 from __future__ import annotations
 
-import argparse
 import multiprocessing
 import os
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import grading
+from . import nbgrader_setup
 
 __all__ = ["generate"]
 
@@ -24,12 +22,12 @@ def _api(course_dir: Path, source: Path):
     from nbgrader.converters import GenerateFeedback
     from traitlets.config import Config
 
-    from .grading_ext import FriendlyFeedback
+    from .preprocessors import FriendlyFeedback
 
     config = Config()
     config.GenerateFeedback.preprocessors = [
         FriendlyFeedback, *GenerateFeedback.class_traits()["preprocessors"].default()]
-    return grading.api(course_dir, source, config)
+    return nbgrader_setup.api(course_dir, source, config)
 
 
 _worker_api = None  # each feedback worker process builds nbgrader's API once
@@ -37,7 +35,7 @@ _worker_api = None  # each feedback worker process builds nbgrader's API once
 
 def _start_worker(course_dir: Path, source: Path) -> None:
     global _worker_api
-    grading.quiet_nbgrader()
+    nbgrader_setup.quiet_nbgrader()
     _worker_api = _api(course_dir, source)
 
 
@@ -67,32 +65,3 @@ def generate(course_dir: Path, source: Path, stages: list[str], release: bool = 
         done = list(pool.map(_one, *zip(*todo), [release] * len(todo))) if todo else []
     return {"written": [(learner, stage) for learner, stage, error in done if error is None],
             "failed": [(learner, stage, error) for learner, stage, error in done if error is not None]}
-
-
-def _feedback(args: argparse.Namespace) -> int:
-    grading.quiet_nbgrader()
-    course_dir = args.course_dir or grading.default_course_dir()
-    source = args.source or grading.SOURCE
-    result = generate(course_dir, source, grading.chosen_stages(args.stages, source), not args.no_exchange,
-                      args.jobs)
-    for learner, stage, log in result["failed"]:
-        print(f"Could not write feedback for {learner}/{stage}:\n{log.strip()[-1500:]}", file=sys.stderr)
-    print(f"Wrote {len(result['written'])} feedback page(s) in {Path(course_dir) / 'feedback'} "
-          f"(one HTML file per learner and stage).")
-    return 1 if result["failed"] else 0
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "feedback", help="write feedback pages for learners",
-        description="Write a feedback page (HTML) for every graded submission: the learner's notebook with "
-                    "their score per exercise and, for each check that failed, a friendly message saying "
-                    "what to look at. The hidden tests and expected values are never shown. The pages go "
-                    "to the course folder's feedback/<learner>/<stage>/ and, on a JupyterHub, to the "
-                    "exchange, where learners fetch them.")
-    p.add_argument("stages", nargs="*", metavar="STAGE", help="stages to write feedback for (default: all)")
-    p.add_argument("--no-exchange", action="store_true", help="only write the pages; do not release them")
-    p.add_argument("--jobs", type=int, default=None,
-                   help=f"how many pages to write at once (default: the number of cores, {os.cpu_count()})")
-    grading.add_course_options(p)
-    p.set_defaults(func=_feedback)

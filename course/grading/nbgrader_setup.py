@@ -14,23 +14,16 @@ from pathlib import Path
 
 from traitlets.config import Config
 
-__all__ = ["COURSE_ID", "ROOT", "SOURCE", "default_course_dir", "configure", "api", "stages", "gradebook",
-           "add_course_options", "chosen_stages", "quiet_nbgrader"]
+from ..paths import NOTEBOOKS
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "notebooks"
+__all__ = ["COURSE_ID", "default_course_dir", "configure", "api", "gradebook", "quiet_nbgrader"]
+
 COURSE_ID = "parliament-social-media"
 
 
 def default_course_dir() -> Path:
     """Where the working course folder lives unless told otherwise: $COURSE_DIR or ~/parliament-course."""
     return Path(os.environ.get("COURSE_DIR") or Path.home() / "parliament-course")
-
-
-def stages(source: str | os.PathLike | None = None) -> list[str]:
-    """The stage assignments, in order: the folders of ``source`` (notebooks/) holding a notebook of their name."""
-    folder = Path(source) if source else SOURCE
-    return sorted(p.name for p in folder.iterdir() if (p / f"{p.name}.ipynb").is_file())
 
 
 def configure(config: Config, course_dir: str | os.PathLike | None = None,
@@ -42,7 +35,7 @@ def configure(config: Config, course_dir: str | os.PathLike | None = None,
     root = Path(course_dir) if course_dir else default_course_dir()
     config.CourseDirectory.course_id = COURSE_ID
     config.CourseDirectory.root = str(root)
-    config.CourseDirectory.source_directory = str(Path(source).resolve() if source else SOURCE)
+    config.CourseDirectory.source_directory = str(Path(source).resolve() if source else NOTEBOOKS)
     config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
     config.Exchange.root = os.environ.get("COURSE_EXCHANGE") or str(root / "exchange")
     config.Exchange.path_includes_course = True
@@ -58,7 +51,7 @@ def configure(config: Config, course_dir: str | os.PathLike | None = None,
 def _with_instructor_cells_removed() -> list:
     from nbgrader.converters.generate_assignment import GenerateAssignment
 
-    from .grading_ext import RemoveInstructorCells
+    from .preprocessors import RemoveInstructorCells
 
     return [RemoveInstructorCells, *GenerateAssignment.class_traits()["preprocessors"].default()]
 
@@ -93,21 +86,3 @@ def gradebook(course_dir: str | os.PathLike):
     from nbgrader.api import Gradebook
 
     return Gradebook(f"sqlite:///{Path(course_dir) / 'gradebook.db'}", COURSE_ID)
-
-
-def add_course_options(parser) -> None:
-    """The options every instructor command shares: where the working folder and the sources are."""
-    parser.add_argument("--course-dir", type=Path, default=None,
-                        help=f"the working course folder (release/, submitted/, autograded/, feedback/, the "
-                             f"gradebook); default $COURSE_DIR or {Path('~') / 'parliament-course'}")
-    parser.add_argument("--source", type=Path, default=None,
-                        help="the folder of source notebooks, one folder per stage (default: the course's notebooks/)")
-
-
-def chosen_stages(requested: list[str] | None, source: str | os.PathLike | None = None) -> list[str]:
-    """The stages a command works on: those asked for (checked to exist), or all of them."""
-    known = stages(source)
-    unknown = [s for s in requested or [] if s not in known]
-    if unknown:
-        raise SystemExit(f"No such stage: {', '.join(unknown)}. The stages are: {', '.join(known) or 'none yet'}.")
-    return list(requested) if requested else known

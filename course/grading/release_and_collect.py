@@ -8,19 +8,17 @@ it (``submitted/<learner>/<stage>/``) and lists every file it could not place, w
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
 import re
 import shutil
-import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import grading
+from . import nbgrader_setup
 
 __all__ = ["release", "collect", "import_submissions", "ImportResult"]
 
@@ -30,7 +28,7 @@ _SKIP = ("__MACOSX", ".ipynb_checkpoints")
 def release(course_dir: Path, source: Path, stages: list[str], due: str | None = None,
             exchange: bool = True) -> list[str]:
     """Make the learner version of each stage (and put it in the exchange); return the problems."""
-    api = grading.api(course_dir, source)
+    api = nbgrader_setup.api(course_dir, source)
     problems = []
     for stage in stages:
         result = api.generate_assignment(stage)
@@ -38,7 +36,7 @@ def release(course_dir: Path, source: Path, stages: list[str], due: str | None =
             problems.append(f"{stage}: {result.get('error') or result.get('log')}")
             continue
         if due:
-            with grading.gradebook(course_dir) as gb:
+            with nbgrader_setup.gradebook(course_dir) as gb:
                 gb.update_or_create_assignment(stage, duedate=due)
         if exchange:
             result = api.release_assignment(stage)
@@ -49,7 +47,7 @@ def release(course_dir: Path, source: Path, stages: list[str], due: str | None =
 
 def collect(course_dir: Path, source: Path, stages: list[str]) -> dict[str, int]:
     """Collect the submissions of each stage from the exchange; return how many each stage has."""
-    api = grading.api(course_dir, source)
+    api = nbgrader_setup.api(course_dir, source)
     counts = {}
     for stage in stages:
         api.collect(stage)
@@ -137,76 +135,3 @@ def import_submissions(path: Path, course_dir: Path, source: Path, stages: list[
             (target / "timestamp.txt").write_text(when.strftime("%Y-%m-%d %H:%M:%S.%f UTC"))
             result.imported.append((learner, stage, str(file.relative_to(folder))))
     return result
-
-
-def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
-    grading.quiet_nbgrader()
-    return Path(args.course_dir or grading.default_course_dir()), Path(args.source or grading.SOURCE)
-
-
-def _release(args: argparse.Namespace) -> int:
-    course_dir, source = _paths(args)
-    stages = grading.chosen_stages(args.stages, source)
-    problems = release(course_dir, source, stages, args.due, not args.no_exchange)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    print(f"Released {len(stages) - len(problems)} of {len(stages)} stage(s): the learner versions are in "
-          f"{course_dir / 'release'}" + ("" if args.no_exchange else " and in the exchange") + ".")
-    return 1 if problems else 0
-
-
-def _collect(args: argparse.Namespace) -> int:
-    course_dir, source = _paths(args)
-    counts = collect(course_dir, source, grading.chosen_stages(args.stages, source))
-    for stage, count in counts.items():
-        print(f"{stage}: {count} submission(s) in {course_dir / 'submitted'}")
-    return 0
-
-
-def _import(args: argparse.Namespace) -> int:
-    course_dir, source = _paths(args)
-    if not Path(args.path).exists():
-        print(f"Nothing at {args.path}.", file=sys.stderr)
-        return 2
-    result = import_submissions(Path(args.path), course_dir, source, grading.chosen_stages(None, source))
-    for learner, stage, file in result.imported:
-        print(f"  {learner:<24} {stage:<18} from {file}")
-    print(f"Imported {len(result.imported)} notebook(s) into {course_dir / 'submitted'}.")
-    if result.unmatched:
-        print(f"\nCould not place {len(result.unmatched)} file(s); rename them as "
-              f"<learner>/<stage>.ipynb and import again:", file=sys.stderr)
-        for file, why in result.unmatched:
-            print(f"  {file}: {why}", file=sys.stderr)
-    return 1 if result.unmatched else 0
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "release", help="make the learner versions of the stages",
-        description="Make the learner version of each stage (no solutions, no hidden tests, no instructor "
-                    "notes) in the course folder's release/, record its exercises in the gradebook, and put "
-                    "it in the nbgrader exchange so learners on a JupyterHub can fetch it.")
-    p.add_argument("stages", nargs="*", metavar="STAGE", help="stages to release (default: all)")
-    p.add_argument("--due", help="due date and time, such as '2026-05-04 17:00 UTC'; later submissions are marked late")
-    p.add_argument("--no-exchange", action="store_true", help="only make the learner versions")
-    grading.add_course_options(p)
-    p.set_defaults(func=_release)
-
-    p = sub.add_parser(
-        "collect", help="gather submissions from the exchange",
-        description="Gather the notebooks learners submitted through the nbgrader exchange (on a JupyterHub) "
-                    "into the course folder's submitted/<learner>/<stage>/, ready for `course grade`.")
-    p.add_argument("stages", nargs="*", metavar="STAGE", help="stages to collect (default: all)")
-    grading.add_course_options(p)
-    p.set_defaults(func=_collect)
-
-    p = sub.add_parser(
-        "import", help="gather submissions from a folder or a zip",
-        description="Gather submitted notebooks from a folder or a zip (a download from a learning platform, "
-                    "say) into the course folder's submitted/<learner>/<stage>/. The learner comes from the "
-                    "folder or file name (alice/01-objectives.ipynb, alice_01-objectives.ipynb), the stage "
-                    "from the name or the notebook's exercises. Files it cannot place are listed with the "
-                    "reason, and the command then ends with an error status.")
-    p.add_argument("path", metavar="PATH", help="a folder or a .zip file of notebooks")
-    grading.add_course_options(p)
-    p.set_defaults(func=_import)

@@ -1,22 +1,16 @@
-"""``course lab``: JupyterLab on the course's notebooks."""
+"""``course lab``: start JupyterLab on the course."""
 
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+__all__ = ["register"]
 
 
 def _lab(args: argparse.Namespace) -> int:
-    command = [str(Path(sys.executable).parent / "jupyter-lab"), f"--notebook-dir={ROOT / 'notebooks'}",
-               "--ip=127.0.0.1", f"--port={args.port}"]
-    if args.no_browser:
-        command.append("--no-browser")
-    return subprocess.call(command, env=dict(os.environ, COURSE_DATA=str(ROOT / "data")))
+    from .lab import start_lab
+
+    return start_lab(args.port, open_browser=not args.no_browser)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -9,14 +9,13 @@ the answer keys (``tests/``, ``instructor/``) are left out. Push that branch wit
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import tempfile
 from pathlib import Path
 
-from . import grading
-from .book import ROOT, release_notebooks
+from ..paths import ROOT, stage_names
+from .editions import release_notebooks
 
 __all__ = ["ANSWER_KEYS", "publish_learner_branch"]
 
@@ -36,7 +35,7 @@ def publish_learner_branch(repo: Path = ROOT, branch: str = "learner") -> str | 
         raise SystemExit("notebooks/ has uncommitted changes: commit them first, so the learner branch "
                          "matches a commit of the course.")
     notebooks = repo / "notebooks"
-    stages = grading.stages(notebooks)
+    stages = stage_names(notebooks)
     with tempfile.TemporaryDirectory(prefix="course-learner-branch-") as scratch:
         released = Path(scratch) / "release"
         released.mkdir()
@@ -61,25 +60,3 @@ def publish_learner_branch(repo: Path = ROOT, branch: str = "learner") -> str | 
                   "-m", f"Learner notebooks released from {head}")
     _git(repo, "update-ref", ref, commit)
     return commit
-
-
-def _learner_branch(args: argparse.Namespace) -> int:
-    commit = publish_learner_branch(branch=args.branch)
-    if commit is None:
-        print(f"The {args.branch} branch is up to date.")
-    else:
-        print(f"Published the learners' notebooks on branch {args.branch} ({commit[:10]}). "
-              f"Push it (git push origin {args.branch}) so the book's launch buttons find it.")
-    return 0
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "learner-branch", help="publish the learners' notebooks on a branch for launch buttons",
-        description="Commit, on a separate git branch, the course as learners may see it: every stage "
-                    "notebook replaced by its nbgrader release (no solutions, no hidden tests, no "
-                    "instructor notes) and the answer keys (tests/, instructor/) left out. The learner "
-                    "edition's JupyterHub, Binder and Colab buttons open notebooks from this branch. "
-                    "Your working folder and index are not touched.")
-    p.add_argument("--branch", default="learner", help="branch to publish to (default: learner, as in _config.yml)")
-    p.set_defaults(func=_learner_branch)

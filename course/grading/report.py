@@ -7,12 +7,11 @@ common failing check (with the same friendly message the learner sees).
 
 from __future__ import annotations
 
-import argparse
 import collections
 import html
 from pathlib import Path
 
-from . import grading
+from . import nbgrader_setup
 
 __all__ = ["grade_table", "export_csv", "exercise_table", "write_report", "BEHIND_SHARE"]
 
@@ -25,7 +24,7 @@ def grade_table(course_dir: Path):
     import pandas as pd
 
     rows, maxima, late = {}, {}, collections.defaultdict(list)
-    with grading.gradebook(course_dir) as gb:
+    with nbgrader_setup.gradebook(course_dir) as gb:
         stages = [a.name for a in sorted(gb.assignments, key=lambda a: a.name)]
         for assignment in gb.assignments:
             maxima[assignment.name] = assignment.max_score
@@ -56,10 +55,10 @@ def exercise_table(course_dir: Path):
     import nbformat
     import pandas as pd
 
-    from .selfcheck import FAILED, NOT_ATTEMPTED, exercise_name, is_test_cell, nbgrader_meta, outcome
+    from .exercise_cells import FAILED, NOT_ATTEMPTED, exercise_name, is_test_cell, nbgrader_meta, outcome
 
     rows = []
-    with grading.gradebook(course_dir) as gb:
+    with nbgrader_setup.gradebook(course_dir) as gb:
         for assignment in sorted(gb.assignments, key=lambda a: a.name):
             for notebook in assignment.notebooks:
                 for cell in notebook.grade_cells:
@@ -162,41 +161,3 @@ graded submissions. Scores include grades given by hand; written answers not yet
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
     return out
-
-
-def _paths(args: argparse.Namespace) -> Path:
-    return Path(args.course_dir or grading.default_course_dir())
-
-
-def _export(args: argparse.Namespace) -> int:
-    course_dir = _paths(args)
-    out = export_csv(course_dir, Path(args.out) if args.out else course_dir / "grades.csv")
-    print(f"Wrote the grades to {out}.")
-    return 0
-
-
-def _report(args: argparse.Namespace) -> int:
-    course_dir = _paths(args)
-    out = write_report(course_dir, Path(args.out) if args.out else course_dir / "report.html")
-    print(f"Wrote the report to {out}: open it in a browser (it works offline).")
-    return 0
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "export", help="export the grades as CSV",
-        description="Write the grades as a CSV file: one row per learner, one column per stage (points, "
-                    "empty when not submitted), then the total and the stages submitted late. Grades given "
-                    "by hand in the formgrader are included.")
-    p.add_argument("--out", help="the CSV file to write (default: grades.csv in the course folder)")
-    grading.add_course_options(p)
-    p.set_defaults(func=_export)
-
-    p = sub.add_parser(
-        "report", help="write the instructor's report",
-        description="Write the instructor's report, one HTML page that works offline: the score distribution "
-                    "of each stage, how many learners got each exercise and the most common failing check, "
-                    "and the learners who are behind.")
-    p.add_argument("--out", help="the HTML file to write (default: report.html in the course folder)")
-    grading.add_course_options(p)
-    p.set_defaults(func=_report)

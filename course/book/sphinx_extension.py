@@ -1,7 +1,7 @@
 """A small Sphinx extension of the course book: each page loads only the heavy JavaScript it uses.
 
 - plotly.js (``_static/plotly.min.js``, shared by the whole site) where a page draws a figure,
-  in its body or inside an explorer's embedded widget state (see :mod:`course.book_render`);
+  in its body or inside an explorer's embedded widget state (see :mod:`course.book.renderer`);
 - the widget manager (``_static/html-manager/embed.js``) where a page embeds widget state, with
   the book's ``widget-fixes.js`` (names for the sliders, MathJax 3 for the widget labels);
 - MathJax (``_static/mathjax/``) where a page has equations.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from myst_nb.sphinx_ import NbMetadataCollector
 
-from .book_render import PLOTLY_CLASS
+from .renderer import PLOTLY_CLASS
 
 PLOTLY_JS = "plotly.min.js"
 WIDGETS_JS = "html-manager/embed.js"

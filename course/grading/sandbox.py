@@ -12,9 +12,8 @@ Learner code runs in a kernel that:
 
 Each protection is probed on the machine first. Where one cannot be had (no bubblewrap,
 not running as root, ...) grading still works, and :func:`missing_protections` says in
-plain words what is missing. :class:`SandboxExecute` is the nbgrader preprocessor that
-runs a notebook in this kernel, with limits on output size and on the whole notebook's
-running time; :func:`configure` puts it in nbgrader's autograde step.
+plain words what is missing. :mod:`course.grading.sandboxed_execute` runs a notebook in
+this kernel for nbgrader.
 """
 
 from __future__ import annotations
@@ -32,23 +31,18 @@ import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
 from queue import Empty
 
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.channels import AsyncZMQSocketChannel
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
-from nbclient.exceptions import CellTimeoutError, DeadKernelError
-from nbformat.v4 import new_output
-from traitlets import Float, Integer, Type, Unicode, default
-from traitlets.config import Config
+from traitlets import Integer, Type, default
 
-from nbgrader.preprocessors import Execute
+from ..paths import ROOT
 
 __all__ = ["KERNEL_NAME", "Protection", "probe", "missing_protections", "sandbox_home", "install_kernelspec",
-           "SandboxKernelManager", "SandboxExecute", "configure", "processes_of_sandbox_users",
-           "outcome_problems", "WakefulChannel"]
+           "SandboxKernelManager", "processes_of_sandbox_users", "WakefulChannel"]
 
 KERNEL_NAME = "course-sandbox"
 #: Kernels run as users FIRST_UID, FIRST_UID + 1, ...: one per kernel alive at a time, so the
@@ -56,17 +50,7 @@ KERNEL_NAME = "course-sandbox"
 FIRST_UID = 61000
 UID_SLOTS = 64
 
-#: Error names written into a cell's outputs when its grading could not go normally.
-TIMED_OUT = "CellTimeoutError"  # nbgrader's own name for a cell that ran past its time
-KERNEL_STOPPED = "KernelStopped"
-OUT_OF_TIME = "NotebookOutOfTime"
-NOT_RUN = "NotRun"
-OUTPUT_CUT = "OutputCut"
-CHANNEL_BROKEN = "OutputChannelBroken"
-STUCK = "DidNotStop"
-
 _PYTHON_PREFIXES = sorted({sys.prefix, sys.base_prefix})
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
 def sandbox_home() -> Path:
@@ -335,8 +319,8 @@ class SandboxKernelManager(AsyncKernelManager):
             binds.add("--ro-bind", prefix)
         # The course package and its data, never the whole repository (notebooks/ has the hidden tests).
         for folder in ("course", "data"):
-            if (_PACKAGE_ROOT / folder).is_dir():
-                binds.add("--ro-bind", _PACKAGE_ROOT / folder)
+            if (ROOT / folder).is_dir():
+                binds.add("--ro-bind", ROOT / folder)
         binds.add("--ro-bind", self.connection_file)
         cwd = os.getcwd() if self._cwd is None else self._cwd
         binds.add("--ro-bind", cwd)
@@ -386,143 +370,3 @@ class SandboxKernelManager(AsyncKernelManager):
             shutil.rmtree(self._kernel_dir, ignore_errors=True)
 
     cleanup_resources = _async_cleanup_resources
-
-
-# ---------------------------------------------------------------------------------------------
-# nbgrader's execution step, sandboxed and bounded
-
-
-def _error(name: str, message: str):
-    return new_output("error", ename=name, evalue=message, traceback=[f"{name}: {message}"])
-
-
-class SandboxExecute(Execute):
-    """nbgrader's Execute in the sandbox kernel, with caps on output size and on the whole notebook's time.
-
-    A kernel that dies (the code ended its process, or hit the memory or CPU cap) or a notebook that
-    runs out of time does not fail the submission: the cells left get an error saying why they
-    did not run, and the tests that did run are graded.
-    """
-
-    kernel_name = Unicode(KERNEL_NAME).tag(config=True)
-    notebook_seconds = Integer(900, help="wall-clock seconds for a whole notebook").tag(config=True)
-    output_mb = Float(20.0, help="output kept for a whole notebook, in MB; more is dropped").tag(config=True)
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
-        super().__init__(**kwargs)
-
-    def preprocess(self, nb, resources=None, km=None):
-        self._deadline: float | None = None  # set at the first cell: starting Python is not the learner's time
-        self._stopped: str | None = None
-        self._output_bytes = 0
-        self._output_cut = False
-        return super().preprocess(nb, resources, km)
-
-    def preprocess_cell(self, cell, resources, index):
-        if cell.cell_type != "code":
-            return cell, self.resources
-        if self._deadline is None:
-            self._deadline = time.monotonic() + self.notebook_seconds
-        if self._stopped is None and time.monotonic() > self._deadline:
-            self._stop_kernel()
-            cell.outputs = [_error(OUT_OF_TIME, f"the notebook used up its {self.notebook_seconds} seconds "
-                                                f"before this cell; it and the cells after it were not run")]
-            self._stopped = "the notebook ran out of time before this cell"
-            return cell, self.resources
-        if self._stopped is not None:
-            cell.outputs = [_error(NOT_RUN, self._stopped)]
-            return cell, self.resources
-        started = time.monotonic()
-        try:
-            return super().preprocess_cell(cell, resources, index)
-        except DeadKernelError:
-            why = ("Python stopped while running this cell (the code ended its own process, or went over "
-                   "the memory or CPU limit); the cells after it were not run")
-            cell.outputs.append(_error(KERNEL_STOPPED, why))
-            self._stopped = "Python had stopped in an earlier cell"
-        except CellTimeoutError:
-            # Raised (not returned) when output stops arriving: either the cell ran out of time and
-            # ignored the interrupt, or one output over the size cap was dropped and broke the channel.
-            self._stop_kernel()
-            if time.monotonic() - started >= self.timeout:
-                cell.outputs.append(_error(STUCK, f"this cell ran past its {self.timeout} seconds and did not stop "
-                                                  f"when interrupted; the cells after it were not run"))
-            else:
-                cell.outputs.append(_error(CHANNEL_BROKEN, "this cell's output stopped arriving (most likely one "
-                                                           "output over the size limit); the cells after it were not run"))
-            self._stopped = "Python was stopped in an earlier cell"
-        return cell, self.resources
-
-    def _stop_kernel(self) -> None:
-        from jupyter_core.utils import run_sync
-
-        if self.km is not None:
-            run_sync(self.km.shutdown_kernel)(now=True)
-
-    def output(self, outs, msg, display_id, cell_index):
-        if msg["msg_type"] == "error":
-            # Always kept, and kept short: a failed test must stay failed whatever came before it.
-            content = msg["content"]
-            content["evalue"] = str(content.get("evalue", ""))[:2000]
-            content["traceback"] = [line[:2000] for line in content.get("traceback", [])[-50:]]
-            return super().output(outs, msg, display_id, cell_index)
-        size = len(json.dumps(msg.get("content", {})))
-        if self._output_cut or self._output_bytes + size > self.output_mb * 2**20:
-            if not self._output_cut:
-                self._output_cut = True
-                outs.append(_error(OUTPUT_CUT, f"more than {self.output_mb:g} MB of output: the rest was dropped"))
-            return None
-        self._output_bytes += size
-        return super().output(outs, msg, display_id, cell_index)
-
-
-def configure(config: Config, *, cell_seconds: int | None = None, notebook_seconds: int | None = None) -> Config:
-    """Make nbgrader's autograde step run notebooks with :class:`SandboxExecute`."""
-    from nbgrader.converters import Autograde
-
-    steps = Autograde.class_traits()["autograde_preprocessors"].default()
-    config.Autograde.autograde_preprocessors = [SandboxExecute if step is Execute else step for step in steps]
-    # Set on SandboxExecute itself: the course's configuration sets Execute's own timeout after this.
-    if cell_seconds is not None:
-        config.SandboxExecute.timeout = cell_seconds
-    if notebook_seconds is not None:
-        config.SandboxExecute.notebook_seconds = notebook_seconds
-    return config
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading what happened
-
-
-def exercise_name(grade_id: str) -> str:
-    """'ex3_2_weekly_rate_test' -> 'exercise 3.2'; any other id is shown as it is."""
-    match = re.match(r"ex(\d+)_(\d+)", grade_id or "")
-    return f"exercise {match.group(1)}.{match.group(2)}" if match else (grade_id or "a cell without an id")
-
-
-def outcome_problems(nb) -> list[str]:
-    """Plain-words problems of a graded notebook: timeouts, a stopped kernel, time used up, output cut."""
-    problems, where = [], "the first cells"
-    for cell in nb.cells:
-        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        if grade_id:
-            where = exercise_name(grade_id)
-        for output in cell.get("outputs", []):
-            if output.get("output_type") != "error":
-                continue
-            name = output.get("ename")
-            if name == TIMED_OUT:
-                problems.append(f"timed out in {where}")
-            elif name == KERNEL_STOPPED:
-                problems.append(f"Python stopped in {where} (the code ended its process or went over the "
-                                f"memory or CPU limit); later cells not run")
-            elif name == OUT_OF_TIME:
-                problems.append(f"ran out of time at {where}; later cells not run")
-            elif name == OUTPUT_CUT:
-                problems.append(f"too much output in {where}: the rest was dropped")
-            elif name == STUCK:
-                problems.append(f"did not stop when interrupted in {where}; later cells not run")
-            elif name == CHANNEL_BROKEN:
-                problems.append(f"output too big in {where}: it was dropped and later cells not run")
-    return list(dict.fromkeys(problems))

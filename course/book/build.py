@@ -1,0 +1,170 @@
+"""Build the course as a Jupyter Book (v1), offline, in a learner or an instructor edition.
+
+Each edition is built from its own staging copy of the sources, so generated pages (the
+data dictionary, the table of contents, the stages at a glance) and the edition's notebooks
+never land in the repository:
+
+- the learner edition stages the nbgrader *release* of every stage (no solution, hidden
+  test, model answer or instructor cell), and marks the unanswered exercise cells so that
+  their ``NotImplementedError`` neither stops the execution nor shows a traceback;
+- the instructor edition stages the source notebooks, with each solution and test cell
+  folded in a dropdown after its exercise, model answers and rubrics in dropdowns, and
+  instructor notes as admonitions, plus the instructor guide and the planted truths.
+
+Each edition's notebooks are made in :mod:`course.book.editions`; the JavaScript the pages
+need is served from ``_static`` (:mod:`course.book.offline_assets`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from ..charts import BOOK_BUILD_VARIABLE
+from ..paths import NOTEBOOKS, ROOT, stage_names
+from ..schema import TABLES
+from . import EDITIONS
+from .editions import edition_notebooks
+from .offline_assets import vendor
+
+__all__ = ["EDITIONS", "build", "stage", "data_dictionary_markdown", "stage_facts", "table_of_contents",
+           "configuration"]
+
+# Pages of book/ that only the instructor edition carries.
+INSTRUCTOR_PAGES = ("instructor-guide.md", "instructor-grading.md")
+
+
+def data_dictionary_markdown() -> str:
+    """The data dictionary page, written from the package's schema.
+
+    >>> "## posts" in data_dictionary_markdown()
+    True
+    """
+    lines = ["# Data dictionary", "",
+             "Every table of the sample data, one file each in the course's `data/` folder. "
+             "The Parliament of Lumeria, its members and its citizens are fictional, and so is every number. "
+             "Load a table with `load(\"name\")` in a notebook.", ""]
+    for name, table in TABLES.items():
+        lines += [f"## {name}", "", f"{table.description} One row is {table.row}; "
+                  f"the key is `{table.key}`. File: `data/{table.filename}`.", "",
+                  "| column | type | unit | meaning | allowed values |", "|---|---|---|---|---|"]
+        for column, spec in table.columns.items():
+            kind = spec.kind + (", may be empty" if spec.nullable else "")
+            allowed = ", ".join(f"`{v}`" for v in spec.allowed)
+            lines.append(f"| `{column}` | {kind} | {spec.unit} | {spec.meaning} | {allowed} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+
+def stage_facts(notebook: Path) -> dict[str, str]:
+    """What the title cell of a stage notebook says: its title, its first sentence and its timings.
+
+    The title is the first heading; the summary is the first sentence after it; the timings
+    come from the line ``**Time**: teaching NN min, exercises NN min``.
+    """
+    nb = nbformat.read(notebook, as_version=4)
+    title_cell = next((c.source for c in nb.cells if c.cell_type == "markdown" and c.source.lstrip().startswith("# ")), "")
+    heading, _, rest = title_cell.strip().partition("\n")
+    paragraph = next((p.strip() for p in rest.split("\n\n") if p.strip()), "")
+    summary = re.split(r"(?<=[.!?])\s", " ".join(paragraph.split()).strip("*_"), maxsplit=1)[0]
+    timing = re.search(r"\*\*Time\*\*:?\s*teaching\s+(\d+)\s*min\S*,\s*exercises\s+(\d+)\s*min", title_cell)
+    return {"title": heading.lstrip("# ").strip() or notebook.stem, "summary": summary.replace("|", "/"),
+            "teaching": timing.group(1) if timing else "", "exercises": timing.group(2) if timing else ""}
+
+
+def _stage_rows(folder: Path, stages: list[str], columns: str) -> list[str]:
+    rows = []
+    for name in stages:
+        facts = stage_facts(folder / "notebooks" / name / f"{name}.ipynb")
+        link = f"[{facts['title']}](../notebooks/{name}/{name}.ipynb)"
+        rows.append("| " + " | ".join([link] + [facts[c] for c in columns.split()]) + " |")
+    return rows
+
+
+def _append(page: Path, lines: list[str]) -> None:
+    page.write_text(page.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _write_stage_tables(edition: str, folder: Path, stages: list[str]) -> None:
+    """The stages at a glance on the home page; their timings in the instructor guide."""
+    if not stages:
+        return
+    _append(folder / "book" / "intro.md", ["## The stages at a glance", "", "| stage | what it is about |", "|---|---|",
+                                          *_stage_rows(folder, stages, "summary")])
+    if edition == "instructor":
+        _append(folder / "book" / "instructor-guide.md",
+                ["| stage | teaching (min) | exercises (min) |", "|---|---|---|",
+                 *_stage_rows(folder, stages, "teaching exercises")])
+
+
+def table_of_contents(edition: str, stages: list[str], book: Path) -> dict:
+    """The committed ``_toc.yml`` with the stages after the set-up, and the instructor guide if wanted."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    if stages:
+        toc["parts"].insert(1, {"caption": "The playbook stages",
+                                "chapters": [{"file": f"notebooks/{name}/{name}"} for name in stages]})
+    if edition == "instructor":
+        sections = [{"file": "book/instructor-grading"}] if (book / "instructor-grading.md").exists() else []
+        sections.append({"file": "book/planted-truths"})
+        toc["parts"].append({"caption": "For instructors",
+                             "chapters": [{"file": "book/instructor-guide", "sections": sections}]})
+    return toc
+
+
+def configuration(edition: str) -> dict:
+    """The committed ``_config.yml``, adjusted for ``edition``."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    if edition == "instructor":
+        config["title"] += " (instructor edition)"
+    else:
+        # Launch buttons must open the learner's notebook: the branch where the released notebooks are published.
+        config["repository"]["branch"] = config.pop("learner_branch")
+    config.pop("learner_branch", None)
+    return config
+
+
+def stage(edition: str, folder: Path, notebooks: Path | None = None) -> Path:
+    """Write everything ``edition`` is built from into ``folder``, the stages taken from ``notebooks``."""
+    notebooks = Path(notebooks).resolve() if notebooks else NOTEBOOKS
+    stages = stage_names(notebooks)
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    ignored = () if edition == "instructor" else INSTRUCTOR_PAGES
+    shutil.copytree(ROOT / "book", folder / "book", ignore=shutil.ignore_patterns("_static", *ignored))
+    shutil.copytree(ROOT / "book" / "_static", folder / "_static")
+    if edition == "instructor":
+        shutil.copy2(ROOT / "instructor" / "planted-truths.md", folder / "book" / "planted-truths.md")
+    (folder / "book" / "data-dictionary.md").write_text(data_dictionary_markdown(), encoding="utf-8")
+    edition_notebooks(edition, stages, notebooks, folder)
+    _write_stage_tables(edition, folder, stages)
+    for name, content in (("_config.yml", configuration(edition)),
+                          ("_toc.yml", table_of_contents(edition, stages, folder / "book"))):
+        (folder / name).write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    vendor(folder / "_static")
+    return folder
+
+
+def build(edition: str = "learner", out: Path | None = None, notebooks: Path | None = None) -> Path:
+    """Build ``edition`` and return the folder holding its ``index.html``.
+
+    The execution cache lives in ``out/_build/.jupyter_cache``, so an unchanged rebuild
+    into the same ``out`` executes nothing.
+    """
+    out = Path(out) if out else ROOT / "_build" / edition
+    source = stage(edition, out / "source", notebooks)
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source), "--path-output", str(out),
+               "-n", "-W", "--keep-going", "-q"]
+    environment = dict(os.environ, **{BOOK_BUILD_VARIABLE: "1"})
+    environment["PATH"] = str(Path(sys.executable).parent) + os.pathsep + environment.get("PATH", "")
+    subprocess.run(command, check=True, env=environment)
+    return out / "_build" / "html"
+

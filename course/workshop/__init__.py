@@ -1,0 +1,1 @@
+"""Where learners work: ``course lab``, JupyterLab on the course on one machine."""
