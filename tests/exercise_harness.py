@@ -107,3 +107,29 @@ class Course:
         with Gradebook(f"sqlite:///{self.folder / 'gradebook.db'}") as gradebook:
             notebook = gradebook.find_submission_notebook(self.stage, self.stage, learner)
             return {grade.name: grade.score for grade in notebook.grades}
+
+
+HIDDEN_START = "### BEGIN HIDDEN TESTS"
+
+
+def visible_part(test_cell_source: str) -> str:
+    """What the learner's release keeps of a test cell: everything before its hidden tests."""
+    return test_cell_source.split(HIDDEN_START)[0]
+
+
+def hidden_part(test_cell_source: str) -> str:
+    return test_cell_source.split(HIDDEN_START)[1].split("### END HIDDEN TESTS")[0]
+
+
+def bad_answers(stage: str) -> list[tuple[str, str, str]]:
+    """(kind, solution grade_id, code) of every wrong and hard-coded answer of the proof set."""
+    module = answers(stage)
+    found = [("wrong", g, code) for g, code in module.WRONG.items()]
+    found += [("wrong", g, code) for g, codes in getattr(module, "MORE_WRONG", {}).items() for code in codes]
+    return found + [("hard-coded", g, code) for g, code in module.HARDCODED.items()]
+
+
+def good_answers(stage: str) -> list[tuple[str, str, str]]:
+    """(kind, solution grade_id, code) of every correct alternative of the proof set."""
+    return [("alternative", g, code) for g, codes in getattr(answers(stage), "ALTERNATIVES", {}).items()
+            for code in codes]

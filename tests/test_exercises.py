@@ -1,8 +1,10 @@
-"""Every stage's exercises prove themselves with real nbgrader.
+"""Every stage's exercises prove themselves with real nbgrader and the learner's `course check`.
 
 For each stage: the solution earns every autograded point, the blank release earns none,
-each plausible wrong answer and each hard-coded answer loses exactly its exercise's points,
-and the release notebook runs, with all its teaching charts, up to the unanswered exercises.
+each plausible wrong answer and each hard-coded answer loses exactly its exercise's points and
+is reported failed by `course check` (which runs the visible checks only), and the release
+notebook runs, with all its teaching charts, up to the unanswered exercises. Every answer of the
+proof set, one by one, is in `test_checkers.py`.
 """
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import pytest
 from nbclient import NotebookClient
 
 import exercise_harness as harness
+from course.grading.exercise_cells import FAILED, PASSED, exercise_from_id
+from course.grading.selfcheck import check_notebook
 from course.paths import stage_names
 
 STAGES = stage_names()
@@ -72,3 +76,23 @@ def test_release_runs_to_the_first_exercise_with_every_chart(course):
     charts = sum(1 for c in release.cells if c.cell_type == "code" for o in c.outputs
                  if "application/vnd.plotly.v1+json" in o.get("data", {}))
     assert charts >= 3, "the teaching charts render in the release"
+
+
+def _exercise_names(grade_ids) -> set[str]:
+    return {exercise_from_id(g).capitalize() for g in grade_ids}
+
+
+@pytest.mark.parametrize("kind", ["solution", "WRONG", "HARDCODED"])
+def test_course_check_tells_the_learner_the_truth(course, kind, tmp_path):
+    """A self-paced learner's own path: `course check` on the release, visible checks only."""
+    replaced = {} if kind == "solution" else getattr(harness.answers(course.stage), kind)
+    path = tmp_path / f"{course.stage}.ipynb"
+    nbformat.write(harness.submission(course.stage, course.release, replace=replaced), path)
+    found, stray = check_notebook(path)
+    statuses = {exercise.name: exercise.status for exercise in found if not exercise.written}
+    wrong = _exercise_names(replaced)
+    assert wrong <= set(statuses) and statuses, statuses
+    assert {name: status for name, status in statuses.items() if name in wrong} == dict.fromkeys(wrong, FAILED)
+    assert {name: status for name, status in statuses.items() if name not in wrong} == dict.fromkeys(
+        set(statuses) - wrong, PASSED)
+    assert not stray or kind != "solution", stray

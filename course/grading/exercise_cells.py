@@ -21,6 +21,7 @@ __all__ = ["PASSED", "FAILED", "NOT_ATTEMPTED", "TO_BE_MARKED", "NOT_ATTEMPTED_E
 PASSED, FAILED, NOT_ATTEMPTED, TO_BE_MARKED = "passed", "failed", "not attempted", "to be marked"
 NOT_ATTEMPTED_ERRORS = {"NotAttempted", "NotImplementedError"}
 _CHECK_NAME = re.compile(r"""Check\(\s*["']([^"']+)["']""")
+_CHECK_ANSWER = re.compile(r"""check_answer\(\s*["'](\d+\.\d+)""")
 _HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS", flags=re.S)
 
 
@@ -36,9 +37,12 @@ def is_test_cell(cell) -> bool:
 
 
 def exercise_name(cell) -> str:
-    """``"Exercise 1.2"`` from the cell's ``Check(...)``, or else its grade_id."""
-    found = _CHECK_NAME.search(cell.source)
-    return found.group(1) if found else nbgrader_meta(cell).get("grade_id", "an exercise")
+    """``"Exercise 1.2"`` from the cell's ``check_answer("1.2a", ...)`` or ``Check(...)``, or else its grade_id."""
+    if found := _CHECK_ANSWER.search(cell.source):
+        return f"Exercise {found.group(1)}"
+    if found := _CHECK_NAME.search(cell.source):
+        return found.group(1)
+    return nbgrader_meta(cell).get("grade_id", "an exercise")
 
 
 def without_hidden_tests(source: str) -> str:

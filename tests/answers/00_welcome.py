@@ -56,3 +56,105 @@ HARDCODED = {
         "    return pd.Series({\"institution\": 4625, \"committee\": 2650, \"member\": 13983})\n"
     ),
 }
+
+# Further wrong answers, checked in one process against the visible and the hidden checks.
+MORE_WRONG = {
+    "ex0_1_posts_per_platform": [
+        # Forgets the year: counts every post of 2024 and 2025.
+        "def posts_per_platform(posts):\n"
+        "    return posts[\"platform\"].value_counts()\n",
+        # Right counts, left in alphabetical order (loses only the part on order).
+        "def posts_per_platform(posts):\n"
+        "    in_2025 = posts[posts[\"posted_at\"].dt.year == 2025]\n"
+        "    return in_2025.groupby(\"platform\").size()\n",
+        # Sorted the wrong way round.
+        "def posts_per_platform(posts):\n"
+        "    in_2025 = posts[posts[\"posted_at\"].dt.year == 2025]\n"
+        "    return in_2025[\"platform\"].value_counts().sort_values()\n",
+        # Counts the accounts that posted, not the posts.
+        "def posts_per_platform(posts):\n"
+        "    in_2025 = posts[posts[\"posted_at\"].dt.year == 2025]\n"
+        "    return in_2025.groupby(\"platform\")[\"account_id\"].nunique().sort_values(ascending=False)\n",
+    ],
+    "ex0_2_engagement": [
+        # Divides by impressions (views) instead of reach (people).
+        "def engagement(posts):\n"
+        "    table = posts.copy()\n"
+        "    table[\"engagement\"] = table[\"reactions\"] + table[\"comments\"] + table[\"shares\"]\n"
+        "    table[\"engagement_rate\"] = table[\"engagement\"] / table[\"impressions\"]\n"
+        "    return table\n",
+        # Gives the rate in percent (loses only the part on the rate).
+        "def engagement(posts):\n"
+        "    table = posts.copy()\n"
+        "    table[\"engagement\"] = table[\"reactions\"] + table[\"comments\"] + table[\"shares\"]\n"
+        "    table[\"engagement_rate\"] = 100 * table[\"engagement\"] / table[\"reach\"]\n"
+        "    return table\n",
+        # Leaves the shares out.
+        "def engagement(posts):\n"
+        "    table = posts.copy()\n"
+        "    table[\"engagement\"] = table[\"reactions\"] + table[\"comments\"]\n"
+        "    table[\"engagement_rate\"] = table[\"engagement\"] / table[\"reach\"]\n"
+        "    return table\n",
+    ],
+    "ex0_3_monthly_followers": [
+        # Takes the first day of each month instead of the last.
+        "def monthly_followers(followers, account_id):\n"
+        "    one_account = followers[followers[\"account_id\"] == account_id]\n"
+        "    return one_account.set_index(\"date\")[\"followers\"].resample(\"ME\").first()\n",
+        # Forgets to keep only the account asked for.
+        "def monthly_followers(followers, account_id):\n"
+        "    return followers.set_index(\"date\")[\"followers\"].resample(\"ME\").last()\n",
+        # Adds up the new followers of the month instead of counting the followers.
+        "def monthly_followers(followers, account_id):\n"
+        "    one_account = followers[followers[\"account_id\"] == account_id]\n"
+        "    return one_account.set_index(\"date\")[\"gained\"].resample(\"ME\").sum()\n",
+    ],
+    "ex0_4_posts_per_account_type": [
+        # Counts the accounts that posted under each type.
+        "def posts_per_account_type(posts, accounts):\n"
+        "    merged = posts.merge(accounts[[\"account_id\", \"account_type\"]], on=\"account_id\")\n"
+        "    return merged.groupby(\"account_type\")[\"account_id\"].nunique()\n",
+        # Adds up the reach of the posts instead of counting them.
+        "def posts_per_account_type(posts, accounts):\n"
+        "    merged = posts.merge(accounts[[\"account_id\", \"account_type\"]], on=\"account_id\")\n"
+        "    return merged.groupby(\"account_type\")[\"reach\"].sum()\n",
+    ],
+}
+
+# Correct answers written another way: each must earn full marks and a tick.
+ALTERNATIVES = {
+    "ex0_1_posts_per_platform": [
+        "def posts_per_platform(posts):\n"
+        "    return posts.loc[posts[\"posted_at\"].dt.year == 2025, \"platform\"].value_counts()\n",
+        "def posts_per_platform(posts):\n"
+        "    recent = posts[posts[\"posted_at\"] >= \"2025-01-01\"]\n"
+        "    counts = recent.groupby(\"platform\", observed=True)[\"post_id\"].count()\n"
+        "    return counts.sort_values(ascending=False)\n",
+    ],
+    "ex0_2_engagement": [
+        "def engagement(posts):\n"
+        "    total = posts[[\"reactions\", \"comments\", \"shares\"]].sum(axis=1)\n"
+        "    return posts.assign(engagement=total, engagement_rate=total / posts[\"reach\"])\n",
+        "def engagement(df):\n"
+        "    df = df.copy()\n"
+        "    df[\"engagement\"] = df.reactions + df.comments + df.shares\n"
+        "    df[\"engagement_rate\"] = df.engagement.div(df.reach)\n"
+        "    return df\n",
+    ],
+    "ex0_3_monthly_followers": [
+        "def monthly_followers(followers, account_id):\n"
+        "    mine = followers[followers[\"account_id\"] == account_id].sort_values(\"date\")\n"
+        "    return mine.groupby(mine[\"date\"].dt.to_period(\"M\"))[\"followers\"].last()\n",
+        "def monthly_followers(followers, account_id):\n"
+        "    mine = followers.query(\"account_id == @account_id\")\n"
+        "    return mine.resample(\"MS\", on=\"date\")[\"followers\"].last()\n",
+    ],
+    "ex0_4_posts_per_account_type": [
+        "def posts_per_account_type(posts, accounts):\n"
+        "    type_of = accounts.set_index(\"account_id\")[\"account_type\"]\n"
+        "    return posts[\"account_id\"].map(type_of).value_counts()\n",
+        "def posts_per_account_type(posts, accounts):\n"
+        "    joined = pd.merge(posts, accounts, on=\"account_id\", how=\"left\")\n"
+        "    return joined[\"account_type\"].value_counts()\n",
+    ],
+}

@@ -12,7 +12,7 @@ what to look at; an unanswered exercise raises :class:`NotAttempted`.
 >>> check.rate(1.5, "the share of posts with video")
 Traceback (most recent call last):
 ...
-course.checks.CheckFailed: Exercise 0.1: the share of posts with video should be between 0 and 1, but it is 1.5. Did you divide by the right total?
+course.checks.primitives.CheckFailed: Exercise 0.1: the share of posts with video should be between 0 and 1, but it is 1.5. Did you divide by the right total?
 """
 
 from __future__ import annotations

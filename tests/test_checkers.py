@@ -1,0 +1,97 @@
+"""The visible checks tell the truth: on every answer of the proof set, each test cell's one-line
+check says ✘ exactly when its hidden tests reject the answer, and ✔ for every correct alternative.
+
+This runs in one process, per answer and per test cell (the solution's notebook state, the
+answer's function on top); `test_exercises.py` keeps the whole-notebook runs with real nbgrader
+and `course check`.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+import pytest
+
+import exercise_harness as harness
+from course.checks import CheckFailed
+from course.checks.exact import fingerprint_file
+from course.grading import fingerprints
+from course.paths import stage_names
+
+STAGES = [s for s in stage_names() if fingerprints.check_calls(s)]
+
+
+@pytest.fixture(scope="module", params=STAGES)
+def stage(request):
+    source = harness.source_notebook(request.param)
+    tests = {harness.nbgrader_meta(c)["grade_id"]: c.source for c in source.cells
+             if harness.nbgrader_meta(c).get("grade") and not harness.nbgrader_meta(c).get("solution")}
+    return {"name": request.param, "namespace": fingerprints.solution_namespace(request.param), "tests": tests,
+            "solutions": harness.solution_cells(source)}
+
+
+def _fails(code: str, namespace: dict) -> str | None:
+    """Run ``code`` in ``namespace``; return why it failed, or None."""
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(code, namespace)  # noqa: S102 (the course's own test cells)
+    except CheckFailed as failure:
+        return str(failure)
+    except Exception as error:  # a hidden test's assertion, or the answer's own error
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+def _verdicts(stage, grade_id: str, code: str) -> dict[str, tuple[str | None, str | None]]:
+    """Each test cell of the exercise -> (why its visible check fails, why its hidden tests fail)."""
+    verdicts = {}
+    for test_id, source in stage["tests"].items():
+        if harness.exercise_of(test_id, stage["solutions"]) != grade_id:
+            continue
+        namespace = dict(stage["namespace"])
+        exec(code, namespace)  # noqa: S102 (an answer of the proof set)
+        verdicts[test_id] = (_fails(harness.visible_part(source), namespace),
+                             _fails(harness.hidden_part(source), namespace))
+    return verdicts
+
+
+def test_every_test_cell_is_one_line_of_visible_check(stage):
+    calls = fingerprints.check_calls(stage["name"])
+    for test_id, source in stage["tests"].items():
+        lines = [line for line in harness.visible_part(source).strip().splitlines()]
+        assert len(lines) == 2 and lines[0].startswith('"""') and test_id in calls, (
+            f"{test_id}: a docstring and one check_answer(...) line, then the hidden tests")
+
+
+def test_shipped_fingerprints_are_the_solutions(stage):
+    shipped = json.loads(fingerprint_file(stage["name"]).read_text(encoding="utf-8"))
+    assert shipped == fingerprints.stage_fingerprints(stage["name"]), (
+        f"run: python -m course.grading.fingerprints {stage['name']}")
+
+
+def test_the_solution_passes_every_visible_and_hidden_check(stage):
+    for grade_id, cell in stage["solutions"].items():
+        if cell.cell_type == "code":
+            for test_id, (visible, hidden) in _verdicts(stage, grade_id, cell.source).items():
+                assert visible is None and hidden is None, (test_id, visible, hidden)
+
+
+def test_every_bad_answer_gets_a_cross_where_the_hidden_tests_reject_it(stage):
+    for kind, grade_id, code in harness.bad_answers(stage["name"]):
+        verdicts = _verdicts(stage, grade_id, code)
+        assert any(hidden for _, hidden in verdicts.values()), f"a {kind} answer to {grade_id} earns full marks"
+        for test_id, (visible, hidden) in verdicts.items():
+            assert bool(visible) == bool(hidden), (
+                f"{kind} answer to {grade_id}, {test_id}: visible check {'✘ ' + visible if visible else '✔'}, "
+                f"hidden tests {'fail: ' + hidden if hidden else 'pass'}\n{code}")
+
+
+def test_every_correct_alternative_gets_a_tick(stage):
+    alternatives = harness.good_answers(stage["name"])
+    functions = [g for g, c in stage["solutions"].items() if c.cell_type == "code"]
+    for grade_id in functions:
+        assert sum(g == grade_id for _, g, _ in alternatives) >= 2, f"{grade_id}: at least two correct alternatives"
+    for _, grade_id, code in alternatives:
+        for test_id, (visible, hidden) in _verdicts(stage, grade_id, code).items():
+            assert visible is None and hidden is None, (test_id, visible, hidden, code)
