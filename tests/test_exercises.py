@@ -96,3 +96,18 @@ def test_course_check_tells_the_learner_the_truth(course, kind, tmp_path):
     assert {name: status for name, status in statuses.items() if name not in wrong} == dict.fromkeys(
         set(statuses) - wrong, PASSED)
     assert not stray or kind != "solution", stray
+
+
+#: A learner's own names, set before every answer: none may cost a right answer its points.
+SHADOWING = ('sample = load("accounts").sample(5)\n'
+             'expected, other, got, tables, data, seed, rows, answer = "mine", None, [], {}, (), 99, 0, 42\n'
+             'check = Check = print\n')
+
+
+def test_a_learners_own_names_cost_no_points(course):
+    solutions = {grade_id: cell for grade_id, cell in harness.solution_cells(harness.source_notebook(course.stage)).items()
+                 if cell.cell_type == "code"}
+    shadowed = {grade_id: SHADOWING + harness.SOLUTION_REGION.sub("", cell.source) for grade_id, cell in solutions.items()}
+    scores = course.grade("shadowing", harness.submission(course.stage, course.release, replace=shadowed))
+    tests = harness.test_cells(harness.source_notebook(course.stage))
+    assert {t: scores[t] for t in tests} == tests

@@ -24,7 +24,7 @@ import pytest
 import exercise_harness as harness
 from course.grading import autograde, nbgrader_setup, release_and_collect, sandbox
 from fixtures import fixture_assignment as fixture
-from hostile.cases import CASES, FULL, SUCCEEDED, damage
+from hostile.cases import CASES, FULL, SUCCEEDED, TAMPERING, damage
 
 REAL_STAGE = "00-welcome"
 MARKER = "4242"  # how long the attackers' leftover processes would sleep: how we find them
@@ -113,6 +113,10 @@ def batch(tmp_path_factory):
         nbformat.write(answered(real_release, real_solutions, replace=replace), folder / f"{REAL_STAGE}.ipynb")
         expected[learner, REAL_STAGE] = sum(points for test, points in real_tests.items()
                                             if harness.exercise_of(test, real_solutions) not in replace)
+    for learner, (before, _) in TAMPERING.items():
+        folder = course / "submitted" / learner / REAL_STAGE
+        folder.mkdir(parents=True)
+        nbformat.write(answered(real_release, real_solutions, before, replace=wrong), folder / f"{REAL_STAGE}.ipynb")
     for case in CASES:
         folder = course / "submitted" / case.learner / fixture.STAGE
         folder.mkdir(parents=True)
@@ -176,6 +180,25 @@ def test_every_hostile_submission_gets_a_clear_outcome(batch, case):
                            as_version=4)
     printed = [output.get("text", "") for cell in graded.cells for output in cell.get("outputs", [])]
     assert not [text for text in printed if SUCCEEDED in text]
+
+
+def test_tampering_is_flagged_for_the_instructor_and_graded_as_it_is(batch):
+    """Each kind of replacement is named, with learner and exercise, in `course grade` and the report."""
+    said = batch["done"].stdout
+    look_at = said.split("Look at these submissions")[1]
+    report = report_page(batch)
+    for learner, (_, finding) in TAMPERING.items():
+        assert finding in report_of(batch, learner) and f"{learner} {REAL_STAGE}: " in look_at, said
+        assert f"<td>{learner}</td><td>{REAL_STAGE}</td>" in report and finding in report
+        assert score(batch["course"], learner, REAL_STAGE) is not None
+    honest = [line for line in said.splitlines() if line.startswith("honest")]
+    assert honest and not [line for line in honest if "look at it" in line]
+
+
+def report_page(batch) -> str:
+    from course.grading.report import write_report
+
+    return write_report(batch["course"], batch["course"] / "report.html").read_text(encoding="utf-8")
 
 
 def test_no_attack_reached_the_gradebook_sources_package_or_network(batch):

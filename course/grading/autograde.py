@@ -42,6 +42,7 @@ from pathlib import Path
 import nbformat
 
 from . import intake, nbgrader_setup
+from .tampering import record_tampering
 
 __all__ = ["Job", "plan", "grade", "run_submission", "STATE_FILE"]
 
@@ -302,14 +303,15 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
     state = _read_state(course_dir)
     checked = intake.check_all(course_dir, stages)
     refused = {(i.learner, i.stage): i.problems for i in checked if not i.gradable}
-    repaired = {(i.learner, i.stage): i.problems for i in checked if i.gradable}
+    repaired = {(i.learner, i.stage): i.problems for i in checked if i.gradable and i.problems}
+    tampering = record_tampering(course_dir, stages, checked)
     with tempfile.TemporaryDirectory(prefix="course-grade-") as scratch:
         workspace = Path(scratch)
         todo = [job for job in plan(course_dir, source, stages, workspace, force)
                 if (job.learner, job.stage) not in refused]
         failed = [(learner, stage, "; ".join(problems)) for (learner, stage), problems in sorted(refused.items())]
         if not todo:
-            return {"graded": 0, "failed": failed, "skipped_all": not failed}
+            return {"graded": 0, "failed": failed, "skipped_all": not failed, "tampering": tampering}
         backup_gradebook(course_dir)
         _snapshot(course_dir / "gradebook.db", workspace / "gradebook.db")
         merger = _merger(course_dir, source, workspace)
@@ -334,8 +336,10 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
                     (course_dir / STATE_FILE).write_text(json.dumps(state, indent=1, sort_keys=True))
                     score, most = _scores(course_dir, job.stage, job.learner)
                     notes = repaired.get((job.learner, job.stage), []) + outcome.get("problems", [])
+                    look = tampering.get((job.learner, job.stage))
                     lines[job.learner].append(f"{job.stage} {score:g}/{most:g}"
-                                              + (f" ({'; '.join(notes)})" if notes else ""))
+                                              + (f" ({'; '.join(notes)})" if notes else "")
+                                              + (f" ⚠ look at it: {'; '.join(look)}" if look else ""))
                 else:
                     failed.append((job.learner, job.stage, outcome["log"]))
                     lines[job.learner].append(f"{job.stage} NOT GRADED")
@@ -343,4 +347,5 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
                 if not remaining[job.learner]:
                     progress.say(f"{job.learner:<24} " + " · ".join(sorted(lines[job.learner])))
         progress.close()
-    return {"graded": len(todo) - len(failed) + len(refused), "failed": failed, "skipped_all": False}
+    return {"graded": len(todo) - len(failed) + len(refused), "failed": failed, "skipped_all": False,
+            "tampering": tampering}

@@ -115,6 +115,11 @@ def _grade(args: argparse.Namespace) -> int:
         return 0
     for learner, stage, log in result["failed"]:
         print(f"\nCould not grade {learner}/{stage}: {log.strip()[-2000:]}", file=sys.stderr)
+    if result["tampering"]:
+        print("\nLook at these submissions: their code replaces what the checks compare with, so their "
+              "scores may be wrong (they are recorded as graded; nothing was added or taken away):")
+        for (learner, stage), found in sorted(result["tampering"].items()):
+            print(f"  {learner} {stage}: {'; '.join(found)}")
     print(f"Graded {result['graded']} submission(s) in {time.perf_counter() - started:.0f} s"
           + (f"; {len(result['failed'])} could not be graded: " + ", ".join(f"{learner}/{stage}" for learner, stage, _
                                                                              in result["failed"]) + "."

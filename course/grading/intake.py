@@ -31,6 +31,7 @@ from pathlib import Path
 import nbformat
 
 from .exercise_cells import exercise_from_id, nbgrader_meta
+from .tampering import find_tampering
 
 __all__ = ["Intake", "check_submission", "check_all", "LARGEST_NOTEBOOK_MB", "LARGEST_OUTPUTS_MB"]
 
@@ -48,6 +49,8 @@ class Intake:
     stage: str
     problems: list[str] = field(default_factory=list)
     gradable: bool = True
+    #: Code that replaces what the checks compare with: graded as it is, flagged for the instructor.
+    tampering: list[str] = field(default_factory=list)
 
     def refuse(self, problem: str) -> "Intake":
         self.problems.append(problem)
@@ -206,6 +209,7 @@ def check_submission(folder: Path, stage: str, release: nbformat.NotebookNode | 
     _strip_huge_outputs(nb, intake)
     if release is not None:
         _restore_cells(nb, release, intake)
+    intake.tampering = find_tampering(nb)
     try:
         nbformat.validate(nb)
     except nbformat.ValidationError as error:
@@ -220,7 +224,7 @@ def check_submission(folder: Path, stage: str, release: nbformat.NotebookNode | 
 
 
 def check_all(course_dir: Path, stages: list[str]) -> list[Intake]:
-    """Check and repair every submission of ``stages`` in the course folder; return those with problems."""
+    """Check and repair every submission of ``stages`` in the course folder; return those with problems or tampering."""
     course_dir = Path(course_dir)
     submitted = course_dir / "submitted"
     found = []
@@ -232,6 +236,6 @@ def check_all(course_dir: Path, stages: list[str]) -> list[Intake]:
                 continue
             learner = folder.parent.name
             intake = check_submission(folder, stage, release, course_dir / "intake" / learner / stage, learner)
-            if intake.problems:
+            if intake.problems or intake.tampering:
                 found.append(intake)
     return found

@@ -12,6 +12,7 @@ import html
 from pathlib import Path
 
 from . import nbgrader_setup
+from .tampering import read_tampering
 
 __all__ = ["grade_table", "export_csv", "exercise_table", "write_report", "BEHIND_SHARE"]
 
@@ -102,6 +103,16 @@ def _figure_html(figure, first: bool) -> str:
     return figure.to_html(full_html=False, include_plotlyjs=True if first else False)
 
 
+def _look_at(flagged, rows) -> str:
+    """The submissions whose code replaces what the checks compare with, first, for the instructor to read."""
+    if not len(flagged):
+        return ""
+    return ("<h2>Submissions to look at</h2>\n<p>Their code replaces something the checks compare with, so "
+            "their scores may not be earned. They are graded as they are: read the cells named and decide.</p>\n"
+            "<table><tr><th>learner</th><th>stage</th><th>what the code does</th></tr>\n"
+            + rows(flagged, ["learner", "stage", "what"]) + "</table>")
+
+
 def write_report(course_dir: Path, out: Path) -> Path:
     """Write the instructor's report as one self-contained HTML page."""
     import pandas as pd
@@ -133,6 +144,9 @@ def write_report(course_dir: Path, out: Path) -> Path:
                        for _, row in frame.iterrows())
 
     hardest = exercises.sort_values("got_it")
+    flagged = pd.DataFrame([{"learner": learner, "stage": stage, "what": "; ".join(found)}
+                            for learner, by_stage in sorted(read_tampering(course_dir).items())
+                            for stage, found in sorted(by_stage.items())], columns=["learner", "stage", "what"])
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Grading report</title>
 <style>body{{font-family:sans-serif;max-width:70rem;margin:auto;padding:1rem}}
@@ -141,6 +155,7 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #bbb;padding:.3rem .6re
 <h1>Grading report</h1>
 <p>{len(grades)} learners, {len(stages)} stages ({', '.join(stages)}), {int(grades[stages].notna().sum().sum())}
 graded submissions. Scores include grades given by hand; written answers not yet marked count as 0.</p>
+{_look_at(flagged, rows)}
 <h2>Score distribution per stage</h2>
 {_figure_html(distribution, True)}
 <h2>Difficulty of each check, and its most common failure</h2>

@@ -141,3 +141,19 @@ def damage(kind: str, nb, folder, stage: str) -> None:
         (folder / "my work (1).ipynb").write_text(text)
     else:
         path.write_text(text)
+
+
+#: Submissions of the real stage 00 whose code replaces what the checks compare with: learner ->
+#: (code put before an answer, answers replaced, what ``course grade`` must say of it).
+TAMPERING = {
+    "tampers-numpy": ({"ex0_2_engagement": "import numpy as np\nnp.allclose = lambda *args, **kwargs: True\n"},
+                      "exercise 0.2 replaces numpy.allclose"),
+    "tampers-loader": ({"ex0_1_posts_per_platform": "import course.data\n"
+                                                    "course.data.sample = lambda seed=0: course.data.load_all()\n"},
+                       "exercise 0.1 replaces course.data.sample"),
+    "tampers-ipython": ({"ex0_1_posts_per_platform": "get_ipython().input_transformers_cleanup.append("
+                                                     "lambda lines: ['pass\\n'])\n"},
+                        "exercise 0.1 changes how IPython runs the next cells"),
+    "tampers-check": ({"ex0_3_monthly_followers": "def check_answer(*args):\n    print('✔')\n"},
+                      "exercise 0.3 defines its own check_answer"),
+}
