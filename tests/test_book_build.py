@@ -31,8 +31,6 @@ SAMPLE_STAGE = Path(__file__).parent / "fixtures" / "book" / "90-sample"
 BUILD = ROOT / "_build" / "tests" / os.environ.get("PYTEST_XDIST_WORKER", "main")
 SAMPLE_SECRETS = {"solution": "lumerian_sentinel_solution", "hidden test": "hidden_sentinel_other",
                   "model answer": "marigold platform", "teaching note": "ask the room which platform"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 AXE = ("axe-core", "4.10.3")
 
 
@@ -263,16 +261,6 @@ def served(learner):
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")

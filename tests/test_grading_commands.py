@@ -115,15 +115,27 @@ def test_self_check_lists_each_exercise_and_fails_on_a_wrong_answer(tmp_path, ca
     assert "✔ Exercise 1.1: passed" in out
     assert "… Exercise 1.2: not attempted" in out
     assert "✘ Exercise 1.3: failed" in out and "best_platform should be one of the platforms" in out
-    assert "Exercise 1.4: to be marked" in out
-    assert "1 passed, 1 failed, 1 not attempted" in out
+    assert "… Exercise 1.4: not attempted" in out and "Exercise 1.4 is not answered yet" in out
+    assert "1 passed, 1 failed, 2 not attempted" in out
     assert not any(marker in out for marker in fixture.HIDDEN_MARKERS)
+
+
+def test_self_check_says_a_written_answer_is_to_be_marked_once_written(tmp_path, capsys):
+    _, release = _release(tmp_path)
+    nb = nbformat.read(release, as_version=4)
+    for cell in nb.cells:
+        if harness.nbgrader_meta(cell).get("grade_id") == "ex1_4_advice":
+            cell.source = "Post more on Instagram, where our posts get the most likes."
+    mine = tmp_path / "mine.ipynb"
+    nbformat.write(nb, mine)
+    cli.main(["check", str(mine)])
+    assert "✎ Exercise 1.4: to be marked" in capsys.readouterr().out
 
 
 def test_self_check_passes_a_notebook_with_no_failure(tmp_path, capsys):
     _, release = _release(tmp_path)
     assert cli.main(["check", str(release)]) == 0
-    assert "0 passed, 0 failed, 3 not attempted" in capsys.readouterr().out
+    assert "0 passed, 0 failed, 4 not attempted" in capsys.readouterr().out
 
 
 def test_release_to_the_exchange_then_collect_what_a_learner_submitted(tmp_path):

@@ -146,7 +146,8 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
 
     nbgrader_setup.quiet_nbgrader()
     started = time.perf_counter()
-    config = sandboxed_execute.configure(nbgrader_setup.configure(Config(), job.workspace, job.source), **(limits or {}))
+    config = nbgrader_setup.configure(Config(), job.workspace, job.source)
+    config = sandboxed_execute.configure(config, **(limits or {}))
     build = job.workspace
     build.mkdir(parents=True)
     ignore = CourseDirectory(config=config).ignore

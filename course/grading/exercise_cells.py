@@ -20,6 +20,8 @@ __all__ = ["PASSED", "FAILED", "NOT_ATTEMPTED", "TO_BE_MARKED", "NOT_ATTEMPTED_E
 
 PASSED, FAILED, NOT_ATTEMPTED, TO_BE_MARKED = "passed", "failed", "not attempted", "to be marked"
 NOT_ATTEMPTED_ERRORS = {"NotAttempted", "NotImplementedError"}
+#: What nbgrader's release puts in a written answer's cell.
+WRITTEN_ANSWER_STUB = "YOUR ANSWER HERE"
 _CHECK_NAME = re.compile(r"""Check\(\s*["']([^"']+)["']""")
 _CHECK_ANSWER = re.compile(r"""check_answer\(\s*["'](\d+\.\d+)""")
 _HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS", flags=re.S)
@@ -100,8 +102,12 @@ def exercises(nb) -> list[Exercise]:
                 exercise.messages.append(message)
         elif meta.get("grade") and meta.get("solution"):
             name = last_heading or meta.get("grade_id", "a written answer")
-            found[name] = Exercise(name, status=TO_BE_MARKED, written=True,
-                                   messages=[f"{name}: a written answer, marked by your instructor."])
+            if cell.source.strip() in ("", WRITTEN_ANSWER_STUB):
+                found[name] = Exercise(name, status=NOT_ATTEMPTED, written=True, messages=[
+                    f"{name} is not answered yet: replace “{WRITTEN_ANSWER_STUB}” with your own answer."])
+            else:
+                found[name] = Exercise(name, status=TO_BE_MARKED, written=True,
+                                       messages=[f"{name}: a written answer, marked by your instructor."])
     return list(found.values())
 
 

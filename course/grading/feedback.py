@@ -39,11 +39,37 @@ def _start_worker(course_dir: Path, source: Path) -> None:
     _worker_api = _api(course_dir, source)
 
 
+def _grades(course_dir: Path, stage: str, learner: str) -> tuple[dict, dict]:
+    """grade_id -> (score, or None for a written answer not marked yet; points), and grade_id -> comment."""
+    grades, comments = {}, {}
+    with nbgrader_setup.gradebook(course_dir) as gb:
+        notebook = gb.find_submission_notebook(stage, stage, learner)
+        for grade in notebook.grades:
+            written = grade.cell.cell_type == "markdown" or grade.auto_score is None
+            grades[grade.name] = (grade.manual_score if written else grade.score, grade.max_score)
+        for comment in notebook.comments:
+            if comment.manual_comment:
+                comments[comment.name] = comment.manual_comment
+    return grades, comments
+
+
+def _add_summary(course_dir: Path, stage: str, learner: str) -> None:
+    import nbformat
+
+    from .feedback_summary import exercise_results, insert_summary, summary_html
+
+    graded = nbformat.read(course_dir / "autograded" / learner / stage / f"{stage}.ipynb", as_version=4)
+    page = course_dir / "feedback" / learner / stage / f"{stage}.html"
+    summary = summary_html(stage, exercise_results(graded, *_grades(course_dir, stage, learner)))
+    page.write_text(insert_summary(page.read_text(encoding="utf-8"), summary), encoding="utf-8")
+
+
 def _one(stage: str, learner: str, release: bool) -> tuple[str, str, str | None]:
     """Write (and release) one learner's feedback for one stage; return the error, if any."""
     result = _worker_api.generate_feedback(stage, learner)
     if not result["success"]:
         return learner, stage, result.get("error") or result.get("log") or "nbgrader gave no reason"
+    _add_summary(Path(_worker_api.coursedir.root), stage, learner)
     if release:
         # Learners on a JupyterHub fetch it with `nbgrader fetch_feedback`; without an exchange it is skipped.
         _worker_api.release_feedback(stage, learner)

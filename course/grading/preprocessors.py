@@ -44,11 +44,18 @@ class ReplayExecution(NbGraderPreprocessor):
         return nb, resources
 
 
+#: Outputs a static HTML page cannot draw (interactive charts, widgets): replaced by a line saying so.
+INTERACTIVE_OUTPUTS = ("application/vnd.plotly.v1+json", "application/vnd.jupyter.widget-view+json")
+CHART_LEFT_OUT = ("(An interactive chart was here: it is left out of this page. "
+                  "Run the cell in your notebook to see it.)\n")
+
+
 class FriendlyFeedback(NbGraderPreprocessor):
     """Make a graded notebook safe to return: no hidden test, no traceback, only the friendly message.
 
     Each test cell keeps its visible checks; its hidden tests are replaced by a note, and its
     outputs by the lines the visible checks printed plus the one message of :func:`outcome`.
+    Interactive charts and widgets, which a feedback page cannot draw offline, become a line saying so.
     """
 
     def preprocess_cell(self, cell, resources, index):
@@ -57,6 +64,11 @@ class FriendlyFeedback(NbGraderPreprocessor):
         from ..checks import FAIL_MARK, PASS_MARK
         from .exercise_cells import PASSED, is_test_cell, outcome, without_hidden_tests
 
+        if cell.cell_type == "code" and any(kind in o.get("data", {}) for o in cell.outputs
+                                            for kind in INTERACTIVE_OUTPUTS):
+            cell.outputs = [new_output("stream", name="stdout", text=CHART_LEFT_OUT)
+                            if any(kind in o.get("data", {}) for kind in INTERACTIVE_OUTPUTS) else o
+                            for o in cell.outputs]
         if not is_test_cell(cell):
             return cell, resources
         status, message = outcome(cell)

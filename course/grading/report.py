@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import html
+import re
 from pathlib import Path
 
 from . import nbgrader_setup
@@ -21,13 +22,17 @@ BEHIND_SHARE = 0.5
 
 
 def grade_table(course_dir: Path):
-    """One row per learner, one column per stage (points, empty when not submitted), then total and late."""
+    """One row per learner, one column per stage handed in (points, empty when not submitted), total and late.
+
+    Only stages with at least one submission count: a stage released but not handed in yet is no grade.
+    """
     import pandas as pd
 
     rows, maxima, late = {}, {}, collections.defaultdict(list)
     with nbgrader_setup.gradebook(course_dir) as gb:
-        stages = [a.name for a in sorted(gb.assignments, key=lambda a: a.name)]
-        for assignment in gb.assignments:
+        assignments = sorted((a for a in gb.assignments if a.submissions), key=lambda a: a.name)
+        stages = [a.name for a in assignments]
+        for assignment in assignments:
             maxima[assignment.name] = assignment.max_score
             for submission in assignment.submissions:
                 score = max(0.0, submission.score - (submission.late_submission_penalty or 0.0))
@@ -43,11 +48,44 @@ def grade_table(course_dir: Path):
     return table
 
 
+def points_possible_path(out: Path) -> Path:
+    """Where :func:`export_csv` writes the maximum of each stage, beside the grades."""
+    return out.with_name(f"{out.stem}-points-possible{out.suffix}")
+
+
 def export_csv(course_dir: Path, out: Path) -> Path:
+    """The grades as CSV, and beside it one row with the same columns: the points possible."""
+    import pandas as pd
+
     table = grade_table(course_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
     table.to_csv(out, float_format="%g")
+    maxima = table.attrs["maxima"]
+    possible = pd.DataFrame([{**maxima, "total": sum(maxima.values()), "late": ""}],
+                            index=pd.Index(["points possible"], name="learner"), columns=table.columns)
+    possible.to_csv(points_possible_path(out), float_format="%g")
     return out
+
+
+def waiting_to_be_marked(course_dir: Path) -> dict[str, int]:
+    """Stage -> how many written answers of its submissions have no grade from the instructor yet."""
+    waiting = collections.Counter()
+    with nbgrader_setup.gradebook(course_dir) as gb:
+        for assignment in gb.assignments:
+            for submission in assignment.submissions:
+                for notebook in submission.notebooks:
+                    waiting[assignment.name] += sum(1 for g in notebook.grades
+                                                    if g.auto_score is None and g.manual_score is None)
+    return dict(waiting)
+
+
+def missing_submissions(course_dir: Path, stages: list[str]) -> dict[str, list[str]]:
+    """Stage -> the learners of the gradebook who have not handed it in."""
+    with nbgrader_setup.gradebook(course_dir) as gb:
+        learners = sorted(s.id for s in gb.students)
+        handed_in = {a.name: {s.student.id for s in a.submissions} for a in gb.assignments}
+    return {stage: [learner for learner in learners if learner not in handed_in.get(stage, set())]
+            for stage in stages}
 
 
 def exercise_table(course_dir: Path):
@@ -60,7 +98,7 @@ def exercise_table(course_dir: Path):
 
     rows = []
     with nbgrader_setup.gradebook(course_dir) as gb:
-        for assignment in sorted(gb.assignments, key=lambda a: a.name):
+        for assignment in sorted((a for a in gb.assignments if a.submissions), key=lambda a: a.name):
             for notebook in assignment.notebooks:
                 for cell in notebook.grade_cells:
                     if cell.cell_type != "code":
@@ -94,8 +132,19 @@ def exercise_table(course_dir: Path):
 
     keys = list(zip(table["stage"], table["test"]))
     table["exercise"] = [names.get(key, key[1]) for key in keys]
+    table["check"] = [check_name(exercise, test) for exercise, test in zip(table["exercise"], table["test"])]
     table["most_common_failure"] = [most_common(key) for key in keys]
     return table
+
+
+def check_name(exercise: str, test_id: str) -> str:
+    """How a learner and an instructor name a test cell: "Exercise 1.2, part a", or "Exercise 1.3".
+
+    >>> check_name("Exercise 1.2", "ex1_2_kpi_baseline_test_a"), check_name("Exercise 1.3", "ex1_3_target_test")
+    ('Exercise 1.2, part a', 'Exercise 1.3')
+    """
+    part = re.search(r"_test_([a-z])$", test_id)
+    return f"{exercise}, part {part.group(1)}" if part else exercise
 
 
 def _figure_html(figure, first: bool) -> str:
@@ -113,6 +162,34 @@ def _look_at(flagged, rows) -> str:
             + rows(flagged, ["learner", "stage", "what"]) + "</table>")
 
 
+def _rows(frame, columns) -> str:
+    return "".join("<tr>" + "".join(f"<td>{html.escape(str(row[c]))}</td>" for c in columns) + "</tr>"
+                   for _, row in frame.iterrows())
+
+
+def _first_line(grades, stages: list[str]) -> str:
+    submissions = int(grades[stages].notna().sum().sum())
+    late = sum(len(stages_late.split()) for stages_late in grades["late"])
+    return (f"{len(grades)} learner{'s' * (len(grades) != 1)}; {len(stages)} stage{'s' * (len(stages) != 1)} "
+            f"handed in ({', '.join(stages) or 'none yet'}); {submissions} submission{'s' * (submissions != 1)}, "
+            f"{late} of them late.")
+
+
+def _stage_table(grades, stages: list[str], maxima: dict, waiting: dict[str, int],
+                 missing: dict[str, list[str]]) -> str:
+    rows = []
+    for stage in stages:
+        handed_in = int(grades[stage].notna().sum())
+        to_mark = waiting.get(stage, 0)
+        mark = (f"{to_mark}: mark them in nbgrader's formgrader (<code>jupyter lab</code> in the course folder, "
+                f"Nbgrader menu, Formgrader, then Manual Grading › {html.escape(stage)})" if to_mark else "none")
+        absent = ", ".join(map(html.escape, missing[stage])) or "none"
+        rows.append(f"<tr><td>{html.escape(stage)}</td><td>{handed_in}</td><td>{maxima[stage]:g}</td>"
+                    f"<td>{mark}</td><td>{absent}</td></tr>")
+    return ("<table><tr><th>stage</th><th>handed in</th><th>points possible</th>"
+            "<th>written answers waiting to be marked</th><th>not handed in</th></tr>" + "".join(rows) + "</table>")
+
+
 def write_report(course_dir: Path, out: Path) -> Path:
     """Write the instructor's report as one self-contained HTML page."""
     import pandas as pd
@@ -120,16 +197,17 @@ def write_report(course_dir: Path, out: Path) -> Path:
 
     grades = grade_table(course_dir)
     maxima = grades.attrs["maxima"]
-    stages = [s for s in maxima if s in grades.columns]
+    stages = list(maxima)
     exercises = exercise_table(course_dir)
+    waiting = waiting_to_be_marked(course_dir)
 
-    shares = grades[stages].div(pd.Series(maxima)[stages]).melt(ignore_index=False, var_name="stage",
-                                                                 value_name="share").dropna().reset_index()
+    shares = grades[stages].div(pd.Series(maxima, dtype=float)[stages]).melt(
+        ignore_index=False, var_name="stage", value_name="share").dropna().reset_index()
     distribution = px.box(shares, x="stage", y="share", points="all", hover_name="learner",
                           title="Score distribution per stage (share of the stage's points)",
                           labels={"stage": "Stage", "share": "Share of points (0 to 1)"})
-    exercises["label"] = exercises["stage"] + " · " + exercises["test"]
-    difficulty = px.bar(exercises, x="got_it", y="label", orientation="h", hover_data=["exercise", "points"],
+    exercises["label"] = exercises["stage"] + " · " + exercises["check"]
+    difficulty = px.bar(exercises, x="got_it", y="label", orientation="h", hover_data=["points"],
                         title="Share of learners who got each check (lowest = hardest)",
                         labels={"got_it": "Share of learners with full marks (0 to 1)", "label": "Check"})
     difficulty.update_layout(height=300 + 22 * len(exercises), yaxis={"autorange": "reversed"})
@@ -138,37 +216,36 @@ def write_report(course_dir: Path, out: Path) -> Path:
     behind = grades.assign(share=grades["total"] / graded_max if graded_max else 0,
                            missing=grades[stages].isna().sum(axis=1))
     behind = behind[(behind["share"] < BEHIND_SHARE) | (behind["missing"] > 0)].sort_values("share").reset_index()
-
-    def rows(frame, columns):
-        return "".join("<tr>" + "".join(f"<td>{html.escape(str(row[c]))}</td>" for c in columns) + "</tr>"
-                       for _, row in frame.iterrows())
-
     hardest = exercises.sort_values("got_it")
     flagged = pd.DataFrame([{"learner": learner, "stage": stage, "what": "; ".join(found)}
                             for learner, by_stage in sorted(read_tampering(course_dir).items())
                             for stage, found in sorted(by_stage.items())], columns=["learner", "stage", "what"])
+    waiting_note = (f" {sum(waiting.get(s, 0) for s in stages)} written answers are not marked yet: they count as 0 "
+                    f"until you mark them." if any(waiting.get(s, 0) for s in stages) else "")
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Grading report</title>
 <style>body{{font-family:sans-serif;max-width:70rem;margin:auto;padding:1rem}}
 table{{border-collapse:collapse}}td,th{{border:1px solid #bbb;padding:.3rem .6rem;text-align:left}}</style>
 </head><body>
 <h1>Grading report</h1>
-<p>{len(grades)} learners, {len(stages)} stages ({', '.join(stages)}), {int(grades[stages].notna().sum().sum())}
-graded submissions. Scores include grades given by hand; written answers not yet marked count as 0.</p>
-{_look_at(flagged, rows)}
+<p>{_first_line(grades, stages)} Scores include the grades you gave by hand.{waiting_note}</p>
+{_look_at(flagged, _rows)}
+<h2>Each stage</h2>
+{_stage_table(grades, stages, maxima, waiting, missing_submissions(course_dir, stages))}
 <h2>Score distribution per stage</h2>
 {_figure_html(distribution, True)}
 <h2>Difficulty of each check, and its most common failure</h2>
 {_figure_html(difficulty, False)}
-<table><tr><th>stage</th><th>check</th><th>exercise</th><th>points</th><th>share who got it</th>
+<table><tr><th>stage</th><th>check</th><th>points</th><th>share who got it</th>
 <th>most common failing message</th></tr>
-{rows(hardest.assign(got_it=hardest["got_it"].round(2)), ["stage", "test", "exercise", "points", "got_it", "most_common_failure"])}
+{_rows(hardest.assign(got_it=hardest["got_it"].round(2)),
+       ["stage", "check", "points", "got_it", "most_common_failure"])}
 </table>
 <h2>Learners who are behind</h2>
-<p>Below {BEHIND_SHARE:.0%} of the points of the stages graded so far, or with a stage not submitted.</p>
-<table><tr><th>learner</th><th>total</th><th>share</th><th>stages not submitted</th><th>late</th></tr>
-{rows(behind.assign(share=behind["share"].round(2), total=behind["total"].map("{:g}".format)),
-      ["learner", "total", "share", "missing", "late"]) if len(behind) else ""}
+<p>Below {BEHIND_SHARE:.0%} of the points of the stages handed in so far, or with a stage not handed in.</p>
+<table><tr><th>learner</th><th>total</th><th>share</th><th>stages not handed in</th><th>late</th></tr>
+{_rows(behind.assign(share=behind["share"].round(2), total=behind["total"].map("{:g}".format)),
+       ["learner", "total", "share", "missing", "late"]) if len(behind) else ""}
 </table>
 {"" if len(behind) else "<p>No one is behind.</p>"}
 </body></html>

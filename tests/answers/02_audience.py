@@ -71,3 +71,280 @@ HARDCODED = {
                       "45-54": -0.02285366317792578, "55-64": 0.008130542340627975, "65+": 0.014980685061845862})
 ''',
 }
+
+# Further wrong answers, checked in one process against the visible and the hidden checks.
+MORE_WRONG = {
+    "ex2_1_monthly_growth": [
+        # Adds up every column over the month, so the churn rate is divided by the followers of all its days.
+        '''def monthly_growth(followers, account_id):
+    one_account = followers[followers["account_id"] == account_id]
+    monthly = one_account.resample("MS", on="date")[["gained", "lost", "followers"]].sum()
+    monthly["net"] = monthly["gained"] - monthly["lost"]
+    monthly["churn_rate"] = monthly["lost"] / monthly["followers"]
+    return monthly[["gained", "lost", "net", "churn_rate"]]
+''',
+        # Gives the churn rate in percent (loses only the part on churn).
+        '''def monthly_growth(followers, account_id):
+    one_account = followers[followers["account_id"] == account_id]
+    monthly = one_account.resample("MS", on="date").agg({"gained": "sum", "lost": "sum", "followers": "last"})
+    monthly["net"] = monthly["gained"] - monthly["lost"]
+    monthly["churn_rate"] = monthly["lost"] / monthly["followers"] * 100
+    return monthly[["gained", "lost", "net", "churn_rate"]]
+''',
+        # Divides by the followers on the month's first day instead of its last (loses only the part on churn).
+        '''def monthly_growth(followers, account_id):
+    one_account = followers[followers["account_id"] == account_id]
+    monthly = one_account.resample("MS", on="date").agg({"gained": "sum", "lost": "sum", "followers": "first"})
+    monthly["net"] = monthly["gained"] - monthly["lost"]
+    monthly["churn_rate"] = monthly["lost"] / monthly["followers"]
+    return monthly[["gained", "lost", "net", "churn_rate"]]
+''',
+        # Divides the followers lost by the followers gained.
+        '''def monthly_growth(followers, account_id):
+    one_account = followers[followers["account_id"] == account_id]
+    monthly = one_account.resample("MS", on="date").agg({"gained": "sum", "lost": "sum", "followers": "last"})
+    monthly["net"] = monthly["gained"] - monthly["lost"]
+    monthly["churn_rate"] = monthly["lost"] / monthly["gained"]
+    return monthly[["gained", "lost", "net", "churn_rate"]]
+''',
+        # Labels each month by its last day ("ME") instead of its first (loses only the part on gained, lost, net).
+        '''def monthly_growth(followers, account_id):
+    one_account = followers[followers["account_id"] == account_id]
+    monthly = one_account.resample("ME", on="date").agg({"gained": "sum", "lost": "sum", "followers": "last"})
+    monthly["net"] = monthly["gained"] - monthly["lost"]
+    monthly["churn_rate"] = monthly["lost"] / monthly["followers"]
+    return monthly[["gained", "lost", "net", "churn_rate"]]
+''',
+        # Takes net growth the wrong way round, lost minus gained (loses only the part on gained, lost, net).
+        '''def monthly_growth(followers, account_id):
+    one_account = followers[followers["account_id"] == account_id]
+    monthly = one_account.resample("MS", on="date").agg({"gained": "sum", "lost": "sum", "followers": "last"})
+    monthly["net"] = monthly["lost"] - monthly["gained"]
+    monthly["churn_rate"] = monthly["lost"] / monthly["followers"]
+    return monthly[["gained", "lost", "net", "churn_rate"]]
+''',
+        # Resets the index, so the months become row numbers 0, 1, 2... (loses only the part on gained, lost, net).
+        '''def monthly_growth(followers, account_id):
+    one_account = followers[followers["account_id"] == account_id]
+    monthly = one_account.resample("MS", on="date").agg({"gained": "sum", "lost": "sum", "followers": "last"})
+    monthly["net"] = monthly["gained"] - monthly["lost"]
+    monthly["churn_rate"] = monthly["lost"] / monthly["followers"]
+    return monthly[["gained", "lost", "net", "churn_rate"]].reset_index()
+''',
+    ],
+    "ex2_2_rank_platforms": [
+        # "or" instead of "and", written as a query: everyone of the age band plus everyone of the region.
+        '''def rank_platforms(survey, age_band, region):
+    group = survey.query("age_band == @age_band or region == @region")
+    shares = group[use_columns].mean()
+    shares.index = platforms
+    return shares.sort_values(ascending=False)
+''',
+        # Forgets to sort, so the platforms stay in the order of the list.
+        '''def rank_platforms(survey, age_band, region):
+    group = survey[(survey["age_band"] == age_band) & (survey["region"] == region)]
+    shares = group[use_columns].mean()
+    shares.index = platforms
+    return shares
+''',
+        # Sorts the wrong way round, least used first.
+        '''def rank_platforms(survey, age_band, region):
+    group = survey[(survey["age_band"] == age_band) & (survey["region"] == region)]
+    shares = group[use_columns].mean()
+    shares.index = platforms
+    return shares.sort_values()
+''',
+        # Counts the users of each platform instead of taking their share.
+        '''def rank_platforms(survey, age_band, region):
+    group = survey[(survey["age_band"] == age_band) & (survey["region"] == region)]
+    counts = group[use_columns].sum()
+    counts.index = platforms
+    return counts.sort_values(ascending=False)
+''',
+        # Forgets the region: keeps every respondent of the age band.
+        '''def rank_platforms(survey, age_band, region):
+    group = survey[survey["age_band"] == age_band]
+    shares = group[use_columns].mean()
+    shares.index = platforms
+    return shares.sort_values(ascending=False)
+''',
+        # Keeps the uses_ prefix in the platform names.
+        '''def rank_platforms(survey, age_band, region):
+    group = survey[(survey["age_band"] == age_band) & (survey["region"] == region)]
+    return group[use_columns].mean().sort_values(ascending=False)
+''',
+    ],
+    "ex2_3_reachable_share": [
+        # Counts the people who use all the platforms instead of at least one.
+        '''def reachable_share(survey, age_band, platforms):
+    group = survey[survey["age_band"] == age_band]
+    columns = ["uses_" + platform for platform in platforms]
+    return group[columns].all(axis=1).mean()
+''',
+        # Forgets to keep the age band: the share of all respondents.
+        '''def reachable_share(survey, age_band, platforms):
+    columns = ["uses_" + platform for platform in platforms]
+    return survey[columns].any(axis=1).mean()
+''',
+        # Returns the number of people reached instead of their share.
+        '''def reachable_share(survey, age_band, platforms):
+    group = survey[survey["age_band"] == age_band]
+    columns = ["uses_" + platform for platform in platforms]
+    return group[columns].any(axis=1).sum()
+''',
+        # Divides the people reached in the age band by every respondent of the survey.
+        '''def reachable_share(survey, age_band, platforms):
+    group = survey[survey["age_band"] == age_band]
+    columns = ["uses_" + platform for platform in platforms]
+    return group[columns].any(axis=1).sum() / len(survey)
+''',
+        # Averages the platforms' shares instead of counting each person once.
+        '''def reachable_share(survey, age_band, platforms):
+    group = survey[survey["age_band"] == age_band]
+    columns = ["uses_" + platform for platform in platforms]
+    return group[columns].mean().mean()
+''',
+    ],
+    "ex2_4_reach_gap": [
+        # Compares with all respondents, counted by age band, instead of the platform's users.
+        '''def reach_gap(audience, survey, account_id, platform):
+    latest = audience[(audience["account_id"] == account_id) & (audience["month"] == audience["month"].max())]
+    followers_mix = latest.set_index("age_band")["share"]
+    users_mix = survey.groupby("age_band", observed=True).size() / len(survey)
+    return followers_mix - users_mix
+''',
+        # Averages the followers' shares over every month instead of keeping the latest one.
+        '''def reach_gap(audience, survey, account_id, platform):
+    mine = audience[audience["account_id"] == account_id]
+    followers_mix = mine.groupby("age_band", observed=True)["share"].mean()
+    users = survey[survey["uses_" + platform]]
+    return followers_mix - users["age_band"].value_counts(normalize=True)
+''',
+        # Takes the first month of audience instead of the latest.
+        '''def reach_gap(audience, survey, account_id, platform):
+    first = audience[(audience["account_id"] == account_id) & (audience["month"] == audience["month"].min())]
+    followers_mix = first.set_index("age_band")["share"]
+    users = survey[survey["uses_" + platform]]
+    return followers_mix - users["age_band"].value_counts(normalize=True)
+''',
+        # Subtracts the number of users in each band instead of their share.
+        '''def reach_gap(audience, survey, account_id, platform):
+    latest = audience[(audience["account_id"] == account_id) & (audience["month"] == audience["month"].max())]
+    followers_mix = latest.set_index("age_band")["share"]
+    users = survey[survey["uses_" + platform]]
+    return followers_mix - users["age_band"].value_counts()
+''',
+        # Subtracts the wrong way round: users' share minus followers' share.
+        '''def reach_gap(audience, survey, account_id, platform):
+    latest = audience[(audience["account_id"] == account_id) & (audience["month"] == audience["month"].max())]
+    followers_mix = latest.set_index("age_band")["share"]
+    users = survey[survey["uses_" + platform]]
+    return users["age_band"].value_counts(normalize=True) - followers_mix
+''',
+        # Copies section 6: always compares with Instagram's users, whatever the platform asked.
+        '''def reach_gap(audience, survey, account_id, platform):
+    latest = audience[(audience["account_id"] == account_id) & (audience["month"] == audience["month"].max())]
+    followers_mix = latest.set_index("age_band")["share"]
+    users = survey[survey["uses_instagram"]]
+    return followers_mix - users["age_band"].value_counts(normalize=True)
+''',
+    ],
+}
+
+# Correct answers written another way: each must earn full marks and a tick.
+ALTERNATIVES = {
+    "ex2_1_monthly_growth": [
+        # Groups by month with pd.Grouper and names each column's aggregation.
+        '''def monthly_growth(followers, account_id):
+    rows = followers[followers["account_id"] == account_id].sort_values("date")
+    table = rows.groupby(pd.Grouper(key="date", freq="MS")).agg(
+        gained=("gained", "sum"), lost=("lost", "sum"), end_of_month=("followers", "last"))
+    table["net"] = table["gained"] - table["lost"]
+    table["churn_rate"] = table["lost"] / table["end_of_month"]
+    return table.drop(columns="end_of_month")
+''',
+        # Selects the account with query and resamples each figure on its own.
+        '''def monthly_growth(followers, account_id):
+    mine = followers.query("account_id == @account_id")
+    result = mine.resample("MS", on="date")[["gained", "lost"]].sum()
+    result["net"] = result.gained - result.lost
+    result["churn_rate"] = result.lost / mine.resample("MS", on="date")["followers"].last()
+    return result
+''',
+        # Groups by calendar month (a period), then labels each month by its first day.
+        '''def monthly_growth(followers, account_id):
+    df = followers[followers.account_id == account_id]
+    months = df.groupby(df["date"].dt.to_period("M"))
+    out = pd.DataFrame({"gained": months["gained"].sum(), "lost": months["lost"].sum()})
+    out["net"] = out["gained"] - out["lost"]
+    out["churn_rate"] = out["lost"] / months["followers"].last()
+    out.index = out.index.to_timestamp()
+    return out
+''',
+    ],
+    "ex2_2_rank_platforms": [
+        # A query with "and", then one share per platform in a loop.
+        '''def rank_platforms(survey, age_band, region):
+    people = survey.query("age_band == @age_band and region == @region")
+    names = ["facebook", "instagram", "x", "youtube", "tiktok", "linkedin"]
+    shares = {name: people["uses_" + name].mean() for name in names}
+    return pd.Series(shares).sort_values(ascending=False)
+''',
+        # Two masks, users counted and divided by the group's size, the prefix removed by rename.
+        '''def rank_platforms(survey, age_band, region):
+    in_band = survey["age_band"] == age_band
+    in_region = survey["region"] == region
+    group = survey[in_band & in_region]
+    share = group[use_columns].sum() / len(group)
+    return share.rename(lambda column: column.removeprefix("uses_")).sort_values(ascending=False)
+''',
+        # The columns picked with filter(like=...), the order given by nlargest.
+        '''def rank_platforms(survey, age_band, region):
+    target = survey.loc[(survey.age_band == age_band) & (survey.region == region)]
+    share = target.filter(like="uses_").mean()
+    share.index = share.index.str.replace("uses_", "")
+    return share.nlargest(len(share))
+''',
+    ],
+    "ex2_3_reachable_share": [
+        # Counts the platforms each person uses and keeps those with more than none.
+        '''def reachable_share(survey, age_band, platforms):
+    people = survey[survey["age_band"] == age_band]
+    used = people[[f"uses_{name}" for name in platforms]].sum(axis=1)
+    return (used > 0).mean()
+''',
+        # Selects with query, then divides the people reached by the people of the band.
+        '''def reachable_share(survey, age_band, platforms):
+    band = survey.query("age_band == @age_band")
+    reached = band[band[["uses_" + p for p in platforms]].any(axis=1)]
+    return len(reached) / len(band)
+''',
+        # Builds "uses at least one" platform by platform, with |.
+        '''def reachable_share(survey, age_band, platforms):
+    group = survey[survey["age_band"] == age_band]
+    reached = pd.Series(False, index=group.index)
+    for name in platforms:
+        reached = reached | group["uses_" + name]
+    return reached.sum() / len(group)
+''',
+    ],
+    "ex2_4_reach_gap": [
+        # A query for the latest month, and users counted by age band and divided by their number.
+        '''def reach_gap(audience, survey, account_id, platform):
+    last = audience["month"].max()
+    mine = audience.query("account_id == @account_id and month == @last")
+    follower_share = mine.groupby("age_band", observed=False)["share"].sum()
+    users = survey[survey["uses_" + platform] == True]
+    user_share = users.groupby("age_band", observed=False).size() / len(users)
+    return follower_share - user_share
+''',
+        # One row per month with pivot_table, its last row, minus the users' mix, with .sub.
+        '''def reach_gap(audience, survey, account_id, platform):
+    mix = audience[audience["account_id"] == account_id].pivot_table(
+        index="month", columns="age_band", values="share", observed=True)
+    latest_mix = mix.sort_index().iloc[-1]
+    users_mix = survey.loc[survey[f"uses_{platform}"], "age_band"].value_counts(normalize=True)
+    return latest_mix.sub(users_mix)
+''',
+    ],
+}

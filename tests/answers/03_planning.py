@@ -67,3 +67,235 @@ HARDCODED = {
         "    return pd.Series(shipped[account_id])\n"
     ),
 }
+
+# Further wrong answers, checked in one process against the visible and the hidden checks.
+MORE_WRONG = {
+    "ex3_1_hour_profile": [
+        # Forgets the platform filter: every platform's posts in one profile.
+        "def hour_profile(posts, platform):\n"
+        "    rate = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach']\n"
+        "    return rate.groupby(posts['posted_at'].dt.hour).median()\n",
+        # Adds up the hour's engagements and reach, then divides: a rate of totals, swayed by the big posts.
+        "def hour_profile(posts, platform):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    chosen = chosen.assign(engaged=chosen['reactions'] + chosen['comments'] + chosen['shares'],\n"
+        "                           hour=chosen['posted_at'].dt.hour)\n"
+        "    totals = chosen.groupby('hour')[['engaged', 'reach']].sum()\n"
+        "    return totals['engaged'] / totals['reach']\n",
+        # Divides by impressions (views) instead of reach (people).
+        "def hour_profile(posts, platform):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    rate = (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['impressions']\n"
+        "    return rate.groupby(chosen['posted_at'].dt.hour).median()\n",
+        # Gives the rate in percent.
+        "def hour_profile(posts, platform):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    rate = 100 * (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['reach']\n"
+        "    return rate.groupby(chosen['posted_at'].dt.hour).median()\n",
+        # Counts only the reactions as engagement.
+        "def hour_profile(posts, platform):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    rate = chosen['reactions'] / chosen['reach']\n"
+        "    return rate.groupby(chosen['posted_at'].dt.hour).median()\n",
+    ],
+    "ex3_2_best_slots": [
+        # Keeps every slot instead of one per weekday: the best evenings of one day crowd out the others.
+        "def best_slots(posts, platform, n, min_posts=10):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    engaged = chosen['reactions'] + chosen['comments'] + chosen['shares']\n"
+        "    chosen = chosen.assign(weekday=chosen['posted_at'].dt.day_name(), hour=chosen['posted_at'].dt.hour,\n"
+        "                           rate=engaged / chosen['reach'])\n"
+        "    slots = chosen.groupby(['weekday', 'hour']).agg(median_rate=('rate', 'median'), posts=('rate', 'size'))\n"
+        "    slots = slots.reset_index()\n"
+        "    slots = slots[slots['posts'] >= min_posts]\n"
+        "    return slots.sort_values('median_rate', ascending=False).head(n).reset_index(drop=True)\n",
+        # Sorts the wrong way round: proposes the worst slots.
+        "def best_slots(posts, platform, n, min_posts=10):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    engaged = chosen['reactions'] + chosen['comments'] + chosen['shares']\n"
+        "    chosen = chosen.assign(weekday=chosen['posted_at'].dt.day_name(), hour=chosen['posted_at'].dt.hour,\n"
+        "                           rate=engaged / chosen['reach'])\n"
+        "    slots = chosen.groupby(['weekday', 'hour']).agg(median_rate=('rate', 'median'), posts=('rate', 'size'))\n"
+        "    slots = slots.reset_index()\n"
+        "    slots = slots[slots['posts'] >= min_posts]\n"
+        "    best = slots.sort_values('median_rate').drop_duplicates('weekday')\n"
+        "    return best.head(n).reset_index(drop=True)\n",
+        # Forgets the platform filter: slots of every platform together.
+        "def best_slots(posts, platform, n, min_posts=10):\n"
+        "    chosen = posts.assign(weekday=posts['posted_at'].dt.day_name(), hour=posts['posted_at'].dt.hour,\n"
+        "                          rate=(posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach'])\n"
+        "    slots = chosen.groupby(['weekday', 'hour']).agg(median_rate=('rate', 'median'), posts=('rate', 'size'))\n"
+        "    slots = slots.reset_index()\n"
+        "    slots = slots[slots['posts'] >= min_posts]\n"
+        "    best = slots.sort_values('median_rate', ascending=False).drop_duplicates('weekday')\n"
+        "    return best.head(n).reset_index(drop=True)\n",
+        # Ranks the slots by their mean rate, which one viral post can top.
+        "def best_slots(posts, platform, n, min_posts=10):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    engaged = chosen['reactions'] + chosen['comments'] + chosen['shares']\n"
+        "    chosen = chosen.assign(weekday=chosen['posted_at'].dt.day_name(), hour=chosen['posted_at'].dt.hour,\n"
+        "                           rate=engaged / chosen['reach'])\n"
+        "    slots = chosen.groupby(['weekday', 'hour']).agg(median_rate=('rate', 'mean'), posts=('rate', 'size'))\n"
+        "    slots = slots.reset_index()\n"
+        "    slots = slots[slots['posts'] >= min_posts]\n"
+        "    best = slots.sort_values('median_rate', ascending=False).drop_duplicates('weekday')\n"
+        "    return best.head(n).reset_index(drop=True)\n",
+        # Keeps each weekday's first slot before sorting: its earliest hour, not its best.
+        "def best_slots(posts, platform, n, min_posts=10):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    engaged = chosen['reactions'] + chosen['comments'] + chosen['shares']\n"
+        "    chosen = chosen.assign(weekday=chosen['posted_at'].dt.day_name(), hour=chosen['posted_at'].dt.hour,\n"
+        "                           rate=engaged / chosen['reach'])\n"
+        "    slots = chosen.groupby(['weekday', 'hour']).agg(median_rate=('rate', 'median'), posts=('rate', 'size'))\n"
+        "    slots = slots.reset_index()\n"
+        "    slots = slots[slots['posts'] >= min_posts].drop_duplicates('weekday')\n"
+        "    return slots.sort_values('median_rate', ascending=False).head(n).reset_index(drop=True)\n",
+        # Always asks for 10 posts per slot, whatever min_posts says (loses only the part with other minimums).
+        "def best_slots(posts, platform, n, min_posts=10):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    engaged = chosen['reactions'] + chosen['comments'] + chosen['shares']\n"
+        "    chosen = chosen.assign(weekday=chosen['posted_at'].dt.day_name(), hour=chosen['posted_at'].dt.hour,\n"
+        "                           rate=engaged / chosen['reach'])\n"
+        "    slots = chosen.groupby(['weekday', 'hour']).agg(median_rate=('rate', 'median'), posts=('rate', 'size'))\n"
+        "    slots = slots.reset_index()\n"
+        "    slots = slots[slots['posts'] >= 10]\n"
+        "    best = slots.sort_values('median_rate', ascending=False).drop_duplicates('weekday')\n"
+        "    return best.head(n).reset_index(drop=True)\n",
+    ],
+    "ex3_3_daily_volume": [
+        # Counts the posts of the day across all accounts instead of per account.
+        "def rate_by_daily_volume(posts):\n"
+        "    that_day = posts.groupby(posts['posted_at'].dt.normalize())['post_id'].transform('count')\n"
+        "    rate = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach']\n"
+        "    return rate.groupby(that_day.clip(upper=4)).median()\n",
+        # Groups by the exact time of posting instead of the calendar day, so nearly every count is 1.
+        "def rate_by_daily_volume(posts):\n"
+        "    that_day = posts.groupby(['account_id', 'posted_at'])['post_id'].transform('count')\n"
+        "    rate = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach']\n"
+        "    return rate.groupby(that_day.clip(upper=4)).median()\n",
+        # Forgets to put 4 posts or more together: groups 5, 6... stay apart.
+        "def rate_by_daily_volume(posts):\n"
+        "    day = posts['posted_at'].dt.normalize()\n"
+        "    that_day = posts.groupby([posts['account_id'], day])['post_id'].transform('count')\n"
+        "    rate = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach']\n"
+        "    return rate.groupby(that_day).median()\n",
+        # Takes the mean of each group instead of the median.
+        "def rate_by_daily_volume(posts):\n"
+        "    day = posts['posted_at'].dt.normalize()\n"
+        "    that_day = posts.groupby([posts['account_id'], day])['post_id'].transform('count')\n"
+        "    rate = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach']\n"
+        "    return rate.groupby(that_day.clip(upper=4)).mean()\n",
+    ],
+    "ex3_4_posts_per_day": [
+        # Averages only the days with posts, counted per kind of day (the days without posts are forgotten).
+        "def posts_per_day(posts, calendar, account_id):\n"
+        "    mine = posts[posts['account_id'] == account_id]\n"
+        "    day = mine['posted_at'].dt.normalize()\n"
+        "    period = day.map(calendar.set_index('date')['period'])\n"
+        "    return mine.groupby([period, day]).size().groupby(level=0).mean()\n",
+        # Forgets the account filter: the posts of every account.
+        "def posts_per_day(posts, calendar, account_id):\n"
+        "    counts = posts.groupby(posts['posted_at'].dt.normalize()).size().rename('posts')\n"
+        "    days = calendar.merge(counts, left_on='date', right_index=True, how='left')\n"
+        "    return days['posts'].fillna(0).groupby(days['period'], observed=True).mean()\n",
+        # Adds up the posts of each kind of day instead of averaging them.
+        "def posts_per_day(posts, calendar, account_id):\n"
+        "    mine = posts[posts['account_id'] == account_id]\n"
+        "    counts = mine.groupby(mine['posted_at'].dt.normalize()).size().rename('posts')\n"
+        "    days = calendar.merge(counts, left_on='date', right_index=True, how='left')\n"
+        "    return days['posts'].fillna(0).groupby(days['period'], observed=True).sum()\n",
+        # Divides each period's posts by every day of the two years, not by the days of that period.
+        "def posts_per_day(posts, calendar, account_id):\n"
+        "    mine = posts[posts['account_id'] == account_id]\n"
+        "    period = mine['posted_at'].dt.normalize().map(calendar.set_index('date')['period'])\n"
+        "    return period.value_counts() / len(calendar)\n",
+        # Joins on the time of posting instead of its day: no post matches a date, so every day counts 0.
+        "def posts_per_day(posts, calendar, account_id):\n"
+        "    mine = posts[posts['account_id'] == account_id]\n"
+        "    counts = mine.groupby('posted_at').size().rename('posts')\n"
+        "    days = calendar.merge(counts, left_on='date', right_index=True, how='left')\n"
+        "    return days['posts'].fillna(0).groupby(days['period'], observed=True).mean()\n",
+    ],
+}
+
+# Correct answers written another way: each must earn full marks and a tick.
+ALTERNATIVES = {
+    "ex3_1_hour_profile": [
+        # query() for the platform, the rate and the hour as columns, then a median per hour.
+        "def hour_profile(posts, platform):\n"
+        "    mine = posts.query('platform == @platform')\n"
+        "    mine = mine.assign(hour=mine.posted_at.dt.hour,\n"
+        "                       rate=mine[['reactions', 'comments', 'shares']].sum(axis=1) / mine.reach)\n"
+        "    return mine.groupby('hour')['rate'].median()\n",
+        # A pivot table of the median rate by hour, read as a Series.
+        "def hour_profile(df, name):\n"
+        "    df = df[df['platform'] == name].copy()\n"
+        "    df['engagement_rate'] = (df.reactions + df.comments + df.shares).div(df.reach)\n"
+        "    df['hour'] = df['posted_at'].dt.strftime('%H').astype(int)\n"
+        "    table = df.pivot_table(index='hour', values='engagement_rate', aggfunc='median')\n"
+        "    return table['engagement_rate'].sort_index()\n",
+    ],
+    "ex3_2_best_slots": [
+        # idxmax() picks each weekday's best slot, nlargest() the n best of those.
+        "def best_slots(posts, platform, n, min_posts=10):\n"
+        "    mine = posts[posts['platform'] == platform]\n"
+        "    mine = mine.assign(weekday=mine['posted_at'].dt.day_name(), hour=mine['posted_at'].dt.hour,\n"
+        "                       rate=(mine['reactions'] + mine['comments'] + mine['shares']) / mine['reach'])\n"
+        "    table = mine.groupby(['weekday', 'hour'])['rate'].agg(['median', 'size']).reset_index()\n"
+        "    table = table.rename(columns={'median': 'median_rate', 'size': 'posts'})\n"
+        "    table = table[table['posts'] >= min_posts]\n"
+        "    best_of_each_day = table.loc[table.groupby('weekday')['median_rate'].idxmax()]\n"
+        "    return best_of_each_day.nlargest(n, 'median_rate').reset_index(drop=True)\n",
+        # strftime('%A') for the day name, query() for the minimum, groupby().head(1) for one slot per day.
+        "def best_slots(df, platform, n, min_posts=10):\n"
+        "    df = df.loc[df.platform == platform].copy()\n"
+        "    df['weekday'] = df.posted_at.dt.strftime('%A')\n"
+        "    df['hour'] = df.posted_at.dt.hour\n"
+        "    df['rate'] = (df.reactions + df.comments + df.shares) / df.reach\n"
+        "    slots = df.groupby(['weekday', 'hour'], as_index=False).agg(median_rate=('rate', 'median'),\n"
+        "                                                               posts=('post_id', 'count'))\n"
+        "    slots = slots.query('posts >= @min_posts').sort_values('median_rate', ascending=False)\n"
+        "    top = slots.groupby('weekday').head(1).head(n)\n"
+        "    return top[['weekday', 'hour', 'median_rate', 'posts']].reset_index(drop=True)\n",
+    ],
+    "ex3_3_daily_volume": [
+        # Counts per account and dt.date merged back onto the posts, 4 or more set with where().
+        "def rate_by_daily_volume(posts):\n"
+        "    posts = posts.assign(day=posts['posted_at'].dt.date)\n"
+        "    counts = posts.groupby(['account_id', 'day']).size().reset_index(name='that_day')\n"
+        "    posts = posts.merge(counts, on=['account_id', 'day'])\n"
+        "    posts['group'] = posts['that_day'].where(posts['that_day'] < 4, 4)\n"
+        "    posts['rate'] = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach']\n"
+        "    return posts.groupby('group')['rate'].median()\n",
+        # transform('size') for the count of the day, np.minimum() to put 4 or more together.
+        "import numpy as np\n"
+        "\n"
+        "def rate_by_daily_volume(df):\n"
+        "    df = df.copy()\n"
+        "    df['day'] = df['posted_at'].dt.floor('D')\n"
+        "    df['n_posts'] = np.minimum(df.groupby(['account_id', 'day'])['post_id'].transform('size'), 4)\n"
+        "    df['rate'] = (df['reactions'] + df['comments'] + df['shares']) / df['reach']\n"
+        "    return df.groupby('n_posts')['rate'].median()\n",
+    ],
+    "ex3_4_posts_per_day": [
+        # Counts per day reindexed on every calendar day with fill_value=0, then averaged by period.
+        "def posts_per_day(posts, calendar, account_id):\n"
+        "    mine = posts[posts['account_id'] == account_id]\n"
+        "    per_day = mine['posted_at'].dt.normalize().value_counts()\n"
+        "    per_day = per_day.reindex(calendar['date'], fill_value=0).to_numpy()\n"
+        "    return pd.Series(per_day, index=calendar.index).groupby(calendar['period'], observed=True).mean()\n",
+        # Each period's posts divided by its number of days.
+        "def posts_per_day(posts, calendar, account_id):\n"
+        "    period_of = calendar.set_index('date')['period'].astype(str)\n"
+        "    mine = posts.loc[posts.account_id == account_id, 'posted_at'].dt.normalize().map(period_of)\n"
+        "    days = calendar['period'].astype(str).value_counts()\n"
+        "    return (mine.value_counts().reindex(days.index, fill_value=0) / days).rename('posts_per_day')\n",
+        # A left merge on the day, the empty days filled with fillna({...: 0}).
+        "def posts_per_day(posts, calendar, account_id):\n"
+        "    counts = (posts[posts['account_id'] == account_id]\n"
+        "              .assign(date=lambda p: p['posted_at'].dt.normalize())\n"
+        "              .groupby('date').size().reset_index(name='n'))\n"
+        "    table = calendar.merge(counts, on='date', how='left').fillna({'n': 0})\n"
+        "    return table.groupby('period', observed=False)['n'].mean()\n",
+    ],
+}

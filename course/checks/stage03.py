@@ -1,0 +1,146 @@
+"""The visible checks of stage 03, Planning: what each test cell's one line runs.
+
+Each part names the function it calls, how (on the tables of one seed), which properties a
+hidden test compares, and the common slips it names first, on the practice data.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..data import load
+from .exact import Part
+from .fingerprint import by_label, columns
+
+STAGE = "03-planning"
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+PERIODS = ["sitting", "recess", "weekend"]
+SLOT_COLUMNS = ["weekday", "hour", "posts", "median_rate"]
+PLATFORM_NAMES = {"facebook": "Facebook", "linkedin": "LinkedIn"}
+
+
+def _hour_profile_slips(platform, other_platform):
+    """The slips of hour_profile on ``platform``, whose profile must differ from ``other_platform``'s."""
+    name, other_name = PLATFORM_NAMES[platform], PLATFORM_NAMES[other_platform]
+
+    def slips(check, hour_profile):
+        posts = load("posts")
+        profile = check.call(hour_profile, posts, platform)
+        check.series(profile, f"the {name} hour profile")
+        check.that(set(profile.index) <= set(range(24)),
+                   "the index should be the hour of posting, a whole number from 0 to 23.")
+        check.rate(profile, "each hour's engagement rate")
+        check.that(not profile.equals(check.call(hour_profile, posts, other_platform)),
+                   f"{name} and {other_name} give the same profile: did you keep only the posts of `platform`?")
+
+    return slips
+
+
+def _best_slots_slips(platform, n, min_posts, one_per_weekday=True):
+    """The slips of best_slots asked for ``n`` slots of ``platform`` with at least ``min_posts`` posts each.
+
+    ``one_per_weekday`` says whether to look for two slots on the same weekday.
+    """
+
+    def slips(check, best_slots):
+        proposed = check.call(best_slots, load("posts"), platform, n, min_posts)
+        check.frame(proposed, SLOT_COLUMNS, "the proposed slots")
+        check.that(len(proposed) == n, f"asked for {n} slots: return {n} rows, one per slot.")
+        check.that(set(proposed["weekday"]) <= set(WEEKDAYS), "`weekday` should hold day names such as 'Monday'.")
+        check.that(not one_per_weekday or proposed["weekday"].is_unique,
+                   "two slots fall on the same weekday: keep only each weekday's best slot.")
+        check.that(proposed["hour"].between(0, 23).all(), "`hour` should be the hour of posting, from 0 to 23.")
+        check.that((proposed["posts"] >= min_posts).all(),
+                   "a slot has fewer than min_posts posts: drop those slots first.")
+        check.rate(proposed["median_rate"], "the median engagement rate")
+        check.that(proposed["median_rate"].is_monotonic_decreasing, "put the best slot first (highest median_rate).")
+
+    return slips
+
+
+def _rate_by_daily_volume_slips(check, rate_by_daily_volume):
+    by_volume = check.call(rate_by_daily_volume, load("posts"))
+    check.kind(by_volume, pd.Series, "the rate by posts that day")
+    check.that(len(by_volume) > 1, "every post falls in the same group: count the posts of each post's own account "
+               "that day, not the posts of all the accounts.")
+    check.series(by_volume, "the rate by posts that day", index=[1, 2, 3, 4])
+    check.rate(by_volume, "each group's engagement rate")
+
+
+def _posts_per_day_slips(account, other_account):
+    """The slips of posts_per_day for ``account``, whose averages must differ from ``other_account``'s."""
+
+    def slips(check, posts_per_day):
+        posts, calendar = load("posts"), load("calendar")
+        per_day = check.call(posts_per_day, posts, calendar, account)
+        check.series(per_day, f"the posts per day of {account}", index=PERIODS)
+        check.that(((per_day >= 0) & (per_day < 50)).all(),
+                   "an account publishes a few posts a day at most: did you divide by the number of days?")
+        check.that(per_day.sum() > 0, "every average is 0, yet the account did publish: match each post to the "
+                   "calendar by its day, without the time of posting (`.dt.normalize()`).")
+        check.that(not per_day.equals(check.call(posts_per_day, posts, calendar, other_account)),
+                   "two different accounts give the same result: did you keep only the posts of `account_id`?")
+        check.that(_adds_up_to_every_post(per_day, posts, calendar, account),
+                   "multiplied by the number of days of each period, your averages do not add up to the account's "
+                   "posts: count the days without posts as 0, and average over every day of the period.")
+
+    return slips
+
+
+def _adds_up_to_every_post(per_day, posts, calendar, account):
+    """Whether the averages per day, times the days of each period, give back every post of ``account``."""
+    days = calendar["period"].astype(str).value_counts()
+    published = sum(float(average) * days[str(period)] for period, average in per_day.items())
+    return math.isclose(published, (posts["account_id"] == account).sum(), rel_tol=1e-6)
+
+
+def _slots(*requests):
+    """The calls of best_slots: one per (platform, n, min_posts)."""
+    return lambda tables: [(tables["posts"], *request) for request in requests]
+
+
+HOUR_PROFILE_HINTS = {
+    "labels": "Group only this platform's posts, by their hour of posting (a whole number from 0 to 23).",
+    "values": "Take the median (not the mean) of the engagement rate, divided by reach, of this platform's posts.",
+}
+SLOT_RULES = ("Follow the rules in order: this platform only, slots with at least min_posts posts, "
+              "each weekday's best slot only, then the n best, highest median_rate first.")
+BEST_SLOTS_HINTS = {
+    "rows": "Return the n best slots, at most one per weekday, among the slots with at least min_posts posts.",
+    "column weekday": SLOT_RULES,
+    "column hour": SLOT_RULES,
+    "column posts": "`posts` is the number of posts of the platform in the slot.",
+    "column median_rate": "`median_rate` is the median (not the mean) engagement rate of the slot, divided by reach.",
+}
+DAILY_VOLUME_HINTS = {
+    "labels": "Group the posts by how many posts their account published that day: 1, 2, 3, and 4 or more as 4.",
+    "values": "Count the posts of each account on each calendar day (not of all accounts together), "
+              "then take the median engagement rate, divided by reach, of each group.",
+}
+POSTS_PER_DAY_HINTS = {
+    "labels": "Give one average for each kind of day of the calendar's `period` column.",
+    "values": "Keep only this account's posts, and average over every day of the period, "
+              "counting the days without posts as 0.",
+}
+
+PARTS = {
+    "3.1a": Part("Exercise 3.1", "hour_profile", lambda t: [(t["posts"], "facebook")], by_label,
+                 _hour_profile_slips("facebook", "linkedin"), HOUR_PROFILE_HINTS),
+    "3.1b": Part("Exercise 3.1", "hour_profile", lambda t: [(t["posts"], "linkedin")], by_label,
+                 _hour_profile_slips("linkedin", "facebook"), HOUR_PROFILE_HINTS),
+    # Facebook's best slots share a weekday in the practice data, not in the hidden tests' data: there the
+    # rule of one slot per weekday is only tested by part b, so only part b looks for it on the practice data.
+    "3.2a": Part("Exercise 3.2", "best_slots", _slots(("facebook", 3, 10)), lambda r: columns(r, SLOT_COLUMNS),
+                 _best_slots_slips("facebook", 3, 10, one_per_weekday=False), BEST_SLOTS_HINTS),
+    "3.2b": Part("Exercise 3.2", "best_slots", _slots(("instagram", 5, 15), ("linkedin", 2, 5)),
+                 lambda r: columns(r, SLOT_COLUMNS), _best_slots_slips("linkedin", 2, 5), BEST_SLOTS_HINTS),
+    "3.3": Part("Exercise 3.3", "rate_by_daily_volume", lambda t: [(t["posts"],)], by_label,
+                _rate_by_daily_volume_slips, DAILY_VOLUME_HINTS),
+    "3.4a": Part("Exercise 3.4", "posts_per_day", lambda t: [(t["posts"], t["calendar"], "INS-X")], by_label,
+                 _posts_per_day_slips("INS-X", "INS-LI"), POSTS_PER_DAY_HINTS),
+    "3.4b": Part("Exercise 3.4", "posts_per_day", lambda t: [(t["posts"], t["calendar"], "COM-HEA-FB")], by_label,
+                 _posts_per_day_slips("COM-HEA-FB", "INS-X"), POSTS_PER_DAY_HINTS),
+}
