@@ -113,10 +113,13 @@ def batch(tmp_path_factory):
         nbformat.write(answered(real_release, real_solutions, replace=replace), folder / f"{REAL_STAGE}.ipynb")
         expected[learner, REAL_STAGE] = sum(points for test, points in real_tests.items()
                                             if harness.exercise_of(test, real_solutions) not in replace)
-    for learner, (before, _) in TAMPERING.items():
+    for learner, (before, _) in TAMPERING.items():  # wrong answers, and code that may hide it
         folder = course / "submitted" / learner / REAL_STAGE
         folder.mkdir(parents=True)
-        nbformat.write(answered(real_release, real_solutions, before, replace=wrong), folder / f"{REAL_STAGE}.ipynb")
+        nb = answered(real_release, real_solutions, replace=wrong)
+        for cell in nb.cells:
+            cell.source = before.get(harness.nbgrader_meta(cell).get("grade_id"), "") + cell.source
+        nbformat.write(nb, folder / f"{REAL_STAGE}.ipynb")
     for case in CASES:
         folder = course / "submitted" / case.learner / fixture.STAGE
         folder.mkdir(parents=True)
