@@ -5,6 +5,8 @@
     python3 tasks.py test    # the same set-up, then the whole test suite
     python3 tasks.py lab     # the same set-up, then JupyterLab on the course
 
+On Windows, run it with whichever Python command you have (`py tasks.py build` or
+`python tasks.py build`); the virtual environment's programs are then in .venv\\Scripts.
 Only the standard library is used here: this file runs before anything is installed.
 """
 
@@ -19,12 +21,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-BIN = VENV / "bin"
+WINDOWS = os.name == "nt"
+BIN = VENV / ("Scripts" if WINDOWS else "bin")
 # Debian packages the book build needs: npm fetches the widget manager and MathJax it serves offline
 # (and the tests' accessibility checker). Debian's npm package brings node with it.
 BOOK_PACKAGES = {"nodejs": "/usr/bin/node", "npm": "/usr/bin/npm"}
 # Debian packages the tests drive: a real browser and the grading sandbox, and the book build's.
 SYSTEM_PACKAGES = {"chromium": "/usr/bin/chromium", "bubblewrap": "/usr/bin/bwrap", **BOOK_PACKAGES}
+
+
+def program(name: str) -> Path:
+    """A program of the virtual environment (``python``, ``course``), named as this system names it."""
+    return BIN / (f"{name}.exe" if WINDOWS else name)
 
 
 def run(*command: str | Path, **kwargs) -> None:
@@ -34,19 +42,23 @@ def run(*command: str | Path, **kwargs) -> None:
 
 def install_python_packages() -> None:
     """Create .venv and install the course into it, again only when the dependencies changed."""
-    if not (BIN / "python").exists():
+    if not program("python").exists():
         run(sys.executable, "-m", "venv", VENV)
     inputs = [ROOT / "pyproject.toml", ROOT / "constraints.txt"]
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in inputs)).hexdigest()
     stamp = VENV / ".installed"
     if stamp.exists() and stamp.read_text() == digest:
         return
-    run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(BIN / "python", "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", ".[test]")
+    run(program("python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(program("python"), "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", ".[test]")
     stamp.write_text(digest)
 
 
 def install_system_packages(packages: dict[str, str] = SYSTEM_PACKAGES) -> None:
+    if WINDOWS:
+        if "npm" in packages and not shutil.which("npm"):
+            sys.exit("The book build needs Node.js and its npm: install Node.js (nodejs.org), then run this again.")
+        return
     missing = [name for name, path in packages.items() if not Path(path).exists()]
     if not missing:
         return
@@ -66,12 +78,12 @@ def main(argv: list[str]) -> int:
     install_python_packages()
     if task == "build":
         install_system_packages(BOOK_PACKAGES)
-        run(BIN / "course", "book", "--edition", "learner", *argv[1:])
+        run(program("course"), "book", "--edition", "learner", *argv[1:])
     elif task == "test":
         install_system_packages()
-        run(BIN / "python", "-m", "pytest", *argv[1:])
+        run(program("python"), "-m", "pytest", *argv[1:])
     else:
-        run(BIN / "course", "lab", *argv[1:])
+        run(program("course"), "lab", *argv[1:])
     return 0
 
 

@@ -71,6 +71,8 @@ def test_book_renderer_emits_html_that_uses_the_shared_plotly():
     assert list(bundle) == ["text/html"]
     html = bundle["text/html"]
     assert "Plotly.newPlot" in html and 'aria-label="T"' in html
+    described = html.split('aria-describedby="')[1].split('"')[0]
+    assert f'<p id="{described}">T. Values: a 1.</p>' in html, "the chart's data as text, for screen readers"
     assert len(html) < 20_000, "plotly.js must not be inlined"
     assert "<script src" not in html and "mathjax" not in html.lower()
 
@@ -85,3 +87,9 @@ def _default_renderer(**env: str) -> str:
 def test_book_mode_switches_the_renderer_only_in_book_builds():
     assert _default_renderer(**{BOOK_BUILD_VARIABLE: "1"}) == renderer.RENDERER_NAME
     assert _default_renderer() != renderer.RENDERER_NAME
+
+
+def test_the_committed_data_dictionary_is_the_schemas():
+    """The page the notebooks link to (in the book and in JupyterLab) says what course/schema.py says."""
+    assert build.DATA_DICTIONARY.read_text(encoding="utf-8") == build.data_dictionary_markdown(), (
+        'refresh it: python -c "from course.book.build import write_data_dictionary; write_data_dictionary()"')

@@ -98,3 +98,20 @@ def test_no_module_is_longer_than_a_maintainer_reads_at_once(root):
     lengths = {p.relative_to(root).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
                for p in (root / "course").rglob("*.py")}
     assert not {path: n for path, n in lengths.items() if n > 420}
+
+
+def test_every_link_of_a_notebook_works_where_it_is_opened(root):
+    """A relative link in a stage notebook points to a file that exists beside it, as JupyterLab opens it."""
+    import nbformat
+
+    broken = []
+    for path in sorted((root / "notebooks").glob("*/*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "markdown":
+                continue
+            for target in re.findall(r"\]\(([^)\s]+)\)", cell.source):
+                if re.match(r"[a-z]+:|#", target):
+                    continue
+                if not (path.parent / target.split("#")[0]).exists():
+                    broken.append(f"{path.name}: {target}")
+    assert not broken

@@ -34,9 +34,12 @@ from . import EDITIONS
 from .editions import edition_notebooks
 from .offline_assets import vendor
 
-__all__ = ["EDITIONS", "build", "stage", "data_dictionary_markdown", "stage_facts", "table_of_contents",
-           "configuration"]
+__all__ = ["EDITIONS", "DATA_DICTIONARY", "build", "stage", "data_dictionary_markdown", "write_data_dictionary",
+           "stage_facts", "table_of_contents", "configuration"]
 
+#: The data dictionary page, written from the schema and committed, so that the notebooks' links to it
+#: also work in JupyterLab (a test keeps it up to date: refresh it with write_data_dictionary()).
+DATA_DICTIONARY = ROOT / "book" / "data-dictionary.md"
 # Pages of book/ that only the instructor edition carries.
 INSTRUCTOR_PAGES = ("instructor-guide.md", "instructor-grading.md")
 
@@ -62,6 +65,12 @@ def data_dictionary_markdown() -> str:
         lines.append("")
     return "\n".join(lines)
 
+
+
+def write_data_dictionary(path: Path = DATA_DICTIONARY) -> Path:
+    """Write the data dictionary page (by default the committed ``book/data-dictionary.md``)."""
+    path.write_text(data_dictionary_markdown(), encoding="utf-8")
+    return path
 
 
 def stage_facts(notebook: Path) -> dict[str, str]:
@@ -143,7 +152,7 @@ def stage(edition: str, folder: Path, notebooks: Path | None = None) -> Path:
     shutil.copytree(ROOT / "book" / "_static", folder / "_static")
     if edition == "instructor":
         shutil.copy2(ROOT / "instructor" / "planted-truths.md", folder / "book" / "planted-truths.md")
-    (folder / "book" / "data-dictionary.md").write_text(data_dictionary_markdown(), encoding="utf-8")
+    write_data_dictionary(folder / "book" / DATA_DICTIONARY.name)
     edition_notebooks(edition, stages, notebooks, folder)
     _write_stage_tables(edition, folder, stages)
     for name, content in (("_config.yml", configuration(edition)),

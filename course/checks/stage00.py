@@ -43,6 +43,8 @@ def _engagement_rate_column(check, engagement):
     check.rate(result["engagement_rate"], "the engagement rate")
     check.that(not result["engagement_rate"].equals(result["engagement"] / result["impressions"]),
                "the rate is divided by impressions (views): divide by reach (people).")
+    check.that(not result["engagement_rate"].equals(result["shares"] / result["reach"]),
+               "the rate counts only the shares: divide the whole engagement by the reach.")
 
 
 def _monthly_followers(check, monthly_followers):
@@ -62,7 +64,7 @@ def _posts_per_account_type(check, posts_per_account_type):
     result = check.call(posts_per_account_type, posts, load("accounts"))
     check.series(result, "the posts per account type", index=ACCOUNT_TYPES)
     check.that(result.sum() == len(posts), f"the counts add up to {result.sum():,} but there are {len(posts):,} posts: "
-               "count posts (not accounts), each post once.")
+               "count posts (not accounts, not shares of the total), every post of the two years once.")
 
 
 def _three_accounts(tables):

@@ -11,21 +11,58 @@ from typing import Any
 import pandas as pd
 
 from ..data import load
-from ..schema import PLATFORMS
 from .exact import Part
-from .fingerprint import by_label, in_order, rounded
+from .fingerprint import by_label, in_order, label, rounded
 
 STAGE = "01-objectives"
 
+#: The words of the platforms' own counts, as the statement of Exercise 1.5 gives them.
+PLATFORM_COUNTS = ["reach", "impressions", "views", "followers", "likes", "reactions", "comments", "shares",
+                   "engagement"]
+#: A shorter list the hidden tests also pass, so that a function ignoring its argument is caught.
+FEWER_COUNTS = ["followers", "views"]
 #: KPI names the hidden test adds to the campaigns' own KPIs.
 MORE_KPIS = ["Impressions per post", "new followers", "petition signatures from social links", "Likes",
              "newsletter sign-ups", "Engagement rate", "visits to the committee's web page",
-             "shares of the explainer video", "questions sent to members", "Consultation responses"]
-#: The platforms the hidden tests of Exercise 1.3 ask a target for. They ask for two on each seed's data; a
-#: part's calls cannot know the seed, so the visible check asks for all four on both.
-TARGET_PLATFORMS = ("instagram", "linkedin", "x", "tiktok")
-#: The platforms and targets the hidden tests of Exercise 1.4 ask a share for (all four on both seeds, as above).
-PLATFORM_TARGETS = (("facebook", 0.03), ("tiktok", 0.1), ("linkedin", 0.02), ("instagram", 0.05))
+             "shares of the explainer video", "questions sent to members", "Consultation responses",
+             "Video views on YouTube", "REACH of the campaign"]
+
+
+def _members(tables) -> pd.Series:
+    """The account ids of the members' accounts, in the order of the accounts table."""
+    accounts = tables["accounts"]
+    return accounts.loc[accounts["account_type"].astype(str) == "member", "account_id"].reset_index(drop=True)
+
+
+def _baseline_accounts(tables):
+    """Exercise 1.1: the institution's YouTube channel (its smallest account) and a member's first and last account."""
+    members = _members(tables)
+    return [(tables["posts"], account) for account in ("INS-YT", members.iloc[0], members.iloc[-1])]
+
+
+def _target_accounts(tables):
+    """Exercise 1.3: the institution's Instagram and LinkedIn accounts and a member's account."""
+    return [(tables["posts"], account) for account in ("INS-IG", "INS-LI", _members(tables).iloc[-1])]
+
+
+def _meeting_accounts(tables):
+    """Exercise 1.4: four accounts, each with a target."""
+    members = _members(tables)
+    return [(tables["posts"], account, target)
+            for account, target in (("INS-FB", 0.02), ("INS-TT", 0.05), (members.iloc[0], 0.03),
+                                    (members.iloc[-1], 0.06))]
+
+
+def _type_baselines(year: int, account_types: tuple[str, ...]):
+    def calls(tables):
+        return [(tables["posts"], tables["accounts"], kind, year) for kind in account_types]
+    return calls
+
+
+def _kpi_names(tables):
+    kpis = pd.concat([tables["campaigns"]["kpi"], pd.Series(MORE_KPIS)], ignore_index=True)
+    kpis.index = [f"kpi{i}" for i in range(len(kpis))]
+    return [(kpis, PLATFORM_COUNTS), (kpis, FEWER_COUNTS)]
 
 
 def as_float(result: Any) -> dict[str, Any]:
@@ -40,51 +77,33 @@ def as_float(result: Any) -> dict[str, Any]:
         return {"type": type(result).__name__}
 
 
-def _kpi_names(tables):
-    kpis = pd.concat([tables["campaigns"]["kpi"], pd.Series(MORE_KPIS)], ignore_index=True)
-    kpis.index = [f"kpi{i}" for i in range(len(kpis))]
-    return [(kpis,)]
+def labelled(name: str):
+    """A Series labelled exactly ``count`` and ``median``, compared on its labels and on the value of ``name``.
+
+    >>> labelled("count")(pd.Series({"median": 0.02, "count": 12.0}))
+    {'type': 'Series', 'labels': ['count', 'median'], 'value': 12}
+    >>> labelled("median")(pd.Series({"posts": 12}))
+    {'type': 'Series', 'labels': ['posts'], 'value': None}
+    """
+    def view(result: Any) -> dict[str, Any]:
+        if not isinstance(result, pd.Series):
+            return {"type": type(result).__name__}
+        labels = sorted(label(k) for k in result.index)
+        found = [v for k, v in result.items() if label(k) == name]
+        return {"type": "Series", "labels": labels, "value": rounded(found[0]) if len(found) == 1 else None}
+    return view
 
 
-def _kpi_kind(check, kpi_kind):
-    examples = pd.Series(["Reach", "website sessions from campaign links", "Followers gained",
-                          "consultation responses", "video views"], index=["a", "b", "c", "d", "e"])
-    labels = check.call(kpi_kind, examples)
-    check.series(labels, "the labels", index=examples.index)
-    check.that(set(labels) <= {"output", "outcome"},
-               'each label should be the word "output" or "outcome", in lower case.')
-    check.that(labels.nunique() == 2, "these examples mix platform counts and things people did, but your function "
-                                      "gives them all the same label. Did you ignore upper and lower case, and look "
-                                      "for the words anywhere in the name?")
-
-
-def _median_baseline(check, kpi_baseline):
-    posts = load("posts")
-    baseline = check.call(kpi_baseline, posts, 2024)
-    check.series(baseline, "the baseline", index=PLATFORMS)
-    check.rate(baseline, "the baseline")
-    after = check.call(kpi_baseline, _best_post_of_2024_gone_viral(posts), 2024)
-    check.that((after - baseline).abs().max() < 1e-12, "one viral post changed your baseline. "
-                                                       "The baseline should be the median, not the average (mean).")
+def _rates(posts):
+    return (posts["reactions"] + posts["comments"] + posts["shares"]) / posts["reach"]
 
 
 def _best_post_of_2024_gone_viral(posts):
-    """The posts with the best 2024 post of each platform given 50 times its reactions."""
+    """The posts with the best 2024 post of each account given 50 times its reactions: no median moves."""
     viral = posts.copy()
     in_2024 = viral[viral["posted_at"].dt.year == 2024]
-    rate = (in_2024["reactions"] + in_2024["comments"] + in_2024["shares"]) / in_2024["reach"]
-    viral.loc[rate.groupby(in_2024["platform"], observed=True).idxmax(), "reactions"] *= 50
+    viral.loc[_rates(in_2024).groupby(in_2024["account_id"]).idxmax(), "reactions"] *= 50
     return viral
-
-
-def _baseline_of_the_year(check, kpi_baseline):
-    posts = load("posts")
-    baseline_2024 = check.call(kpi_baseline, posts, 2024)
-    baseline_2025 = check.call(kpi_baseline, posts, 2025)
-    check.series(baseline_2025, "the 2025 baseline", index=PLATFORMS)
-    check.that((baseline_2025 - baseline_2024).abs().min() > 0, "the 2024 and 2025 baselines are the same on at "
-                                                                 "least one platform. Did you keep only the posts of "
-                                                                 "`year`?")
 
 
 def _with_2025_reactions_wiped(posts):
@@ -93,46 +112,122 @@ def _with_2025_reactions_wiped(posts):
     return changed
 
 
+def _account_count(check, account_baseline):
+    posts = load("posts")
+    result = check.call(account_baseline, posts, "INS-YT")
+    check.series(result, "what account_baseline returns", index=["count", "median"])
+    count = float(result["count"])
+    check.that(count != (posts["account_id"] == "INS-YT").sum(), "your count is every post of the account in 2024 "
+                                                                 "and 2025. Keep only the posts of 2024.")
+    check.that(count != (posts["posted_at"].dt.year == 2024).sum(), "your count is every post of 2024, of every "
+                                                                    "account. Keep only the posts of `account_id`.")
+
+
+def _account_median(check, account_baseline):
+    posts = load("posts")
+    result = check.call(account_baseline, posts, "INS-YT")
+    check.series(result, "what account_baseline returns", index=["count", "median"])
+    check.rate(result["median"], "the median engagement rate")
+    after = check.call(account_baseline, _best_post_of_2024_gone_viral(posts), "INS-YT")
+    check.that(abs(float(after["median"]) - float(result["median"])) < 1e-12,
+               "one viral post changed your baseline. Take the median of the rates, not the average (mean).")
+
+
+def _median_baseline(check, kpi_baseline):
+    posts, accounts = load("posts"), load("accounts")
+    for kind in ("committee", "member"):
+        used = sorted(accounts.loc[accounts["account_type"] == kind, "platform"].astype(str).unique())
+        baseline = check.call(kpi_baseline, posts, accounts, kind, 2024)
+        check.series(baseline, f"the {kind} baseline", index=used)
+        check.rate(baseline, f"the {kind} baseline")
+    after = check.call(kpi_baseline, _best_post_of_2024_gone_viral(posts), accounts, "member", 2024)
+    check.that((after - baseline).abs().max() < 1e-12, "one viral post changed your baseline. "
+                                                       "The baseline should be the median, not the average (mean).")
+    institution = check.call(kpi_baseline, posts, accounts, "institution", 2024)
+    check.series(institution, "the institution's baseline")
+    check.that((institution - baseline).dropna().abs().min() > 0,
+               "the institution's and the members' baselines are the same on at least one platform. "
+               "Did you keep only the posts of the accounts of `account_type`?")
+
+
+def _baseline_of_the_year(check, kpi_baseline):
+    posts, accounts = load("posts"), load("accounts")
+    baseline_2024 = check.call(kpi_baseline, posts, accounts, "institution", 2024)
+    baseline_2025 = check.call(kpi_baseline, posts, accounts, "institution", 2025)
+    check.series(baseline_2025, "the 2025 baseline", index=[str(p) for p in baseline_2024.index])
+    check.that((baseline_2025 - baseline_2024).abs().min() > 0, "the 2024 and 2025 baselines are the same on at "
+                                                                 "least one platform. Did you keep only the posts of "
+                                                                 "`year`?")
+
+
 def _stretch_target(check, stretch_target):
     posts = load("posts")
-    target = check.call(stretch_target, posts, "facebook")
+    target = check.call(stretch_target, posts, "INS-FB")
     check.number(target, "the target", 0, 1)
-    check.that(target != check.call(stretch_target, posts, "instagram"), "Facebook and Instagram get the same "
-                                                                        "target. Did you keep only the posts of "
-                                                                        "`platform`?")
-    check.that(check.call(stretch_target, _with_2025_reactions_wiped(posts), "facebook") == target,
+    check.that(target != check.call(stretch_target, posts, "INS-IG"), "two accounts get the same target. Did you "
+                                                                      "keep only the posts of `account_id`?")
+    check.that(check.call(stretch_target, _with_2025_reactions_wiped(posts), "INS-FB") == target,
                "your target changes when 2025 posts change. Did you keep only the posts of 2024?")
+    rates = _rates(posts[(posts["posted_at"].dt.year == 2024) & (posts["account_id"] == "INS-FB")])
+    check.that(target > rates.median(), "your target is not above the account's baseline (its median). "
+                                        "The 75th percentile is `.quantile(0.75)`, a fraction between 0 and 1.")
 
 
 def _share_meeting(check, share_meeting):
     posts = load("posts")
-    share = check.call(share_meeting, posts, "x", 0.02)
+    share = check.call(share_meeting, posts, "INS-X", 0.01)
     check.number(share, "the share", 0, 1)
-    check.that(check.call(share_meeting, posts, "x", 0) == 1, "every post has an engagement rate of at least 0, so a "
-                                                              "target of 0 should give a share of 1. Did you divide "
-                                                              "by the number of posts on the platform, and count the "
-                                                              "posts whose rate equals the target (with >=)?")
-    check.that(check.call(share_meeting, posts, "x", 0.04) < share, "a higher target should be met by fewer posts.")
-    check.that(check.call(share_meeting, _with_2025_reactions_wiped(posts), "x", 0.02) == share,
+    check.that(check.call(share_meeting, posts, "INS-X", 0) == 1, "every post has an engagement rate of at least 0, "
+                                                                  "so a target of 0 should give a share of 1. Did "
+                                                                  "you divide by the number of the account's posts, "
+                                                                  "and count the posts whose rate equals the target "
+                                                                  "(with >=)?")
+    check.that(check.call(share_meeting, posts, "INS-X", 0.02) < share, "a higher target should be met by fewer posts.")
+    check.that(check.call(share_meeting, _with_2025_reactions_wiped(posts), "INS-X", 0.01) == share,
                "your share changes when 2025 posts change. Did you keep only the posts of 2024?")
 
 
+def _kpi_kind(check, kpi_kind):
+    examples = pd.Series(["Reach", "website sessions from campaign links", "Followers gained",
+                          "consultation responses", "video views"], index=["a", "b", "c", "d", "e"])
+    labels = check.call(kpi_kind, examples, PLATFORM_COUNTS)
+    check.series(labels, "the labels", index=examples.index)
+    check.that(set(labels) <= {"output", "outcome"},
+               'each label should be the word "output" or "outcome", in lower case.')
+    check.that(labels.nunique() == 2, "these examples mix platform counts and things people did, but your function "
+                                      "gives them all the same label. Did you ignore upper and lower case, and look "
+                                      "for the words anywhere in the name?")
+    fewer = check.call(kpi_kind, examples, ["views"])
+    check.series(fewer, "the labels", index=examples.index)
+    check.that(list(fewer) != list(labels), "with the words ['views'] only, \"Reach\" should be an outcome, but your "
+                                            "function gives the same labels as with every word. Use the words in "
+                                            "`counted`, the argument, not a list from the notebook.")
+
+
 PARTS = {
-    "1.1": Part("Exercise 1.1", "kpi_kind", _kpi_names, in_order, _kpi_kind,
-                {"labels": "Return one label per KPI, on the index of `kpis` as it is.",
-                 "values": "Look for each word of `platform_counts` anywhere in the name, in lower case.",
-                 "order": "Keep the KPIs in the order of `kpis`: do not sort them."}),
-    "1.2a": Part("Exercise 1.2", "kpi_baseline", lambda t: [(t["posts"], 2024)], by_label, _median_baseline,
-                 {"labels": "Give one value per platform, labelled by the platform.",
-                  "values": "Take the median of the rate of each platform's posts of `year`."}),
-    "1.2b": Part("Exercise 1.2", "kpi_baseline", lambda t: [(t["posts"], 2025)], by_label, _baseline_of_the_year,
-                 {"labels": "Give one value per platform, labelled by the platform.",
+    "1.1a": Part("Exercise 1.1", "account_baseline", _baseline_accounts, labelled("count"), _account_count,
+                 {"labels": "Return a Series with exactly two labels, `count` and `median`.",
+                  "value": "Count the posts of `account_id` published in 2024, and only those."}),
+    "1.1b": Part("Exercise 1.1", "account_baseline", _baseline_accounts, labelled("median"), _account_median,
+                 {"labels": "Return a Series with exactly two labels, `count` and `median`.",
+                  "value": "Take the median of the engagement rates of the account's posts of 2024."}),
+    "1.2a": Part("Exercise 1.2", "kpi_baseline", _type_baselines(2024, ("institution", "committee", "member")),
+                 by_label, _median_baseline,
+                 {"labels": "Give one value per platform on which accounts of `account_type` posted.",
+                  "values": "Keep only the posts of the accounts of `account_type` in `year`, then take the median "
+                            "rate of each platform."}),
+    "1.2b": Part("Exercise 1.2", "kpi_baseline", _type_baselines(2025, ("institution", "member")), by_label,
+                 _baseline_of_the_year,
+                 {"labels": "Give one value per platform on which accounts of `account_type` posted.",
                   "values": "Keep only the posts published in `year`, whichever year it is."}),
-    "1.3": Part("Exercise 1.3", "stretch_target", lambda t: [(t["posts"], p) for p in TARGET_PLATFORMS], as_float,
-                _stretch_target, {"value": "Keep the 2024 posts of `platform` only, then take the 75th percentile "
-                                           "of their rate (`.quantile` takes a fraction between 0 and 1)."}),
-    "1.4": Part("Exercise 1.4", "share_meeting", lambda t: [(t["posts"], p, x) for p, x in PLATFORM_TARGETS],
-                as_float, _share_meeting,
-                {"value": "Keep the 2024 posts of `platform` only, count a rate equal to the target as meeting it, "
+    "1.3": Part("Exercise 1.3", "stretch_target", _target_accounts, as_float, _stretch_target,
+                {"value": "Keep the 2024 posts of `account_id` only, then take the 75th percentile of their rate "
+                          "(`.quantile` takes a fraction between 0 and 1)."}),
+    "1.4": Part("Exercise 1.4", "share_meeting", _meeting_accounts, as_float, _share_meeting,
+                {"value": "Keep the 2024 posts of `account_id` only, count a rate equal to the target as meeting it, "
                           "and divide by the number of those posts."}),
+    "1.5": Part("Exercise 1.5", "kpi_kind", _kpi_names, in_order, _kpi_kind,
+                {"labels": "Return one label per KPI, on the index of `kpis` as it is.",
+                 "values": "Look for each word of `counted` anywhere in the name, in lower case.",
+                 "order": "Keep the KPIs in the order of `kpis`: do not sort them."}),
 }

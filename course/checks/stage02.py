@@ -19,11 +19,11 @@ from .fingerprint import by_label, columns, label, number
 STAGE = "02-audience"
 
 # What the hidden tests ask each function, on the data of every seed.
-GROWTH_ACCOUNTS = ("INS-FB", "INS-TT")
 RANKED_GROUPS = (("18-24", "Southern Isles"), ("65+", "North Coast"), ("35-44", "River Valley"))
 REACHED_GROUPS = (("18-24", ("instagram", "tiktok")), ("65+", ("facebook", "youtube")), ("45-54", ("x",)),
                   ("25-34", ("linkedin", "x", "youtube")))
 GAP_ACCOUNTS = (("INS-TT", "tiktok"), ("INS-FB", "facebook"))
+GROWTH_ACCOUNTS = ("INS-FB", "INS-TT")
 
 
 def ranked(result: Any) -> dict[str, Any]:
@@ -40,46 +40,6 @@ def single_number(result: Any) -> dict[str, Any]:
         return number(float(result))
     except (TypeError, ValueError):
         return number(result)
-
-
-def _monthly_table(check, monthly_growth, wanted: list[str], account: str = "INS-FB"):
-    followers = load("followers")
-    result = check.call(monthly_growth, followers, account)
-    check.frame(result, wanted, f"monthly_growth(followers, {account!r})")
-    check.that(len(result) == followers["date"].dt.to_period("M").nunique(),
-               f"there should be one row per month of the data, not {len(result)}; "
-               "did you resample by month with \"MS\"?")
-    return result
-
-
-def _first_days(index) -> bool:
-    return all(isinstance(day, datetime) and day.day == 1 for day in index)
-
-
-def _growth(check, monthly_growth):
-    result = _monthly_table(check, monthly_growth, ["gained", "lost", "net"])
-    check.that(_first_days(result.index), "the rows should be labelled (indexed) by the first day of each month, "
-               "as resample(\"MS\", on=\"date\") gives.")
-    check.that((result["net"] == result["gained"] - result["lost"]).all(), "`net` should be `gained` minus `lost`.")
-    tiktok = _monthly_table(check, monthly_growth, ["gained"], "INS-TT")
-    check.that(not tiktok["gained"].equals(result["gained"]),
-               "the result is the same for two accounts; did you keep only the rows of `account_id`?")
-
-
-def _lost_over_summed_followers(account: str):
-    rows = load("followers")
-    rows = rows[rows["account_id"] == account]
-    monthly = rows.resample("MS", on="date")[["lost", "followers"]].sum()
-    return (monthly["lost"] / monthly["followers"]).to_numpy()
-
-
-def _churn(check, monthly_growth):
-    churn = _monthly_table(check, monthly_growth, ["churn_rate"])["churn_rate"]
-    check.series(churn, "the churn rate")
-    check.rate(churn, "the churn rate")
-    check.that(not np.allclose(churn.to_numpy(dtype=float), _lost_over_summed_followers("INS-FB")),
-               "the churn rate is divided by the followers added up over all the days of the month: "
-               "divide by the followers on the month's last day.")
 
 
 def _rank_platforms(check, rank_platforms):
@@ -107,10 +67,12 @@ def _reachable_share(check, reachable_share):
     two = _practice_share(check, reachable_share, "18-24", ["instagram", "tiktok"])
     check.that(two >= one, "adding a platform lowered the share; count people who use at least one platform, "
                "not people who use all of them.")
-    _practice_share(check, reachable_share, "65+", list(PLATFORMS))
+    every = _practice_share(check, reachable_share, "65+", list(PLATFORMS))
     oldest = _practice_share(check, reachable_share, "65+", ["instagram"])
     check.that(oldest != one,
                "the share is the same for two age bands; did you keep only the respondents of `age_band`?")
+    check.that(every != oldest, "the share is the same for one platform and for six; build the columns from "
+               "`chosen_platforms`, the argument, not from a list of the notebook.")
 
 
 def _reach_gap(check, reach_gap):
@@ -124,32 +86,77 @@ def _reach_gap(check, reach_gap):
                "respondents who use `platform`, not with all of them.")
 
 
+def _monthly_table(check, monthly_growth, wanted: list[str], account: str = "INS-FB"):
+    followers = load("followers")
+    result = check.call(monthly_growth, followers, account)
+    check.frame(result, wanted, f"monthly_growth(followers, {account!r})")
+    check.that(len(result) == followers["date"].dt.to_period("M").nunique(),
+               f"there should be one row per month of the data, not {len(result)}; "
+               "did you resample by month with \"MS\"?")
+    return result
+
+
+def _first_days(index) -> bool:
+    return all(isinstance(day, datetime) and day.day == 1 for day in index)
+
+
+def _growth(check, monthly_growth):
+    result = _monthly_table(check, monthly_growth, ["gained", "lost", "net"])
+    check.that(_first_days(result.index), "the rows should be labelled (indexed) by the first day of each month, "
+               "as resample(\"MS\", on=\"date\") gives.")
+    check.that((result["net"] == result["gained"] - result["lost"]).all(), "`net` should be `gained` minus `lost`.")
+    tiktok = _monthly_table(check, monthly_growth, ["gained"], "INS-TT")
+    check.that(not tiktok["gained"].equals(result["gained"]),
+               "the result is the same for two accounts; did you keep only the rows of `account_id`?")
+
+
+def _lost_over(account: str, how: str):
+    """The month's lost followers over the followers combined another way ("sum" of the days, or "last" day)."""
+    rows = load("followers")
+    rows = rows[rows["account_id"] == account]
+    monthly = rows.resample("MS", on="date").agg({"lost": "sum", "followers": how})
+    return (monthly["lost"] / monthly["followers"]).to_numpy()
+
+
+def _churn(check, monthly_growth):
+    churn = _monthly_table(check, monthly_growth, ["churn_rate"])["churn_rate"]
+    check.series(churn, "the churn rate")
+    check.rate(churn, "the churn rate")
+    values = churn.to_numpy(dtype=float)
+    check.that(not np.allclose(values, _lost_over("INS-FB", "sum")),
+               "the churn rate is divided by the followers added up over all the days of the month: "
+               "divide by the followers at the start of the month, the count of its first day.")
+    check.that(not np.allclose(values, _lost_over("INS-FB", "last"), rtol=1e-9),
+               "the churn rate is divided by the followers at the end of the month: divide by the followers at "
+               "its start, the count of the month's first day.")
+
+
 PARTS = {
-    "2.1a": Part("Exercise 2.1", "monthly_growth", lambda t: [(t["followers"], a) for a in GROWTH_ACCOUNTS],
+    "2.1": Part("Exercise 2.1", "rank_platforms", lambda t: [(t["survey"], *group) for group in RANKED_GROUPS],
+                ranked, _rank_platforms,
+                {"labels": "Give one value per platform, named without the uses_ prefix.",
+                 "values": "Keep the respondents of the age band and of the region (both at once), then take shares.",
+                 "order": "Sort from the most used platform to the least used."}),
+    "2.2": Part("Exercise 2.2", "reachable_share",
+                lambda t: [(t["survey"], band, list(chosen)) for band, chosen in REACHED_GROUPS], single_number,
+                _reachable_share,
+                {"value": "Among the age band's respondents, count once each person who uses at least one of the "
+                          "platforms in chosen_platforms, and divide by the number of those respondents."}),
+    "2.3": Part("Exercise 2.3", "reach_gap",
+                lambda t: [(t["audience"], t["survey"], *pair) for pair in GAP_ACCOUNTS], by_label, _reach_gap,
+                {"labels": "Give one value per age band.",
+                 "values": "Take this account's shares in the latest month, minus the age mix of the respondents "
+                           "who use this platform."}),
+    "2.4a": Part("Exercise 2.4", "monthly_growth", lambda t: [(t["followers"], a) for a in GROWTH_ACCOUNTS],
                  lambda r: columns(r, ["gained", "lost", "net"], index=label), _growth,
                  {"rows": "Make one row per calendar month, for this account only.",
                   "labels": "Label each month by its first day, as resample(\"MS\", on=\"date\") does.",
                   "column gained": "Add up the followers gained on the days of each month, for this account only.",
                   "column lost": "Add up the followers lost on the days of each month, for this account only.",
                   "column net": "Net growth is the month's gained minus its lost."}),
-    "2.1b": Part("Exercise 2.1", "monthly_growth", lambda t: [(t["followers"], a) for a in GROWTH_ACCOUNTS],
+    "2.4b": Part("Exercise 2.4", "monthly_growth", lambda t: [(t["followers"], a) for a in GROWTH_ACCOUNTS],
                  lambda r: columns(r, ["churn_rate"]), _churn,
                  {"rows": "Make one row per calendar month, for this account only.",
-                  "column churn_rate": "Divide the month's lost followers by the followers on its last day "
-                                       "(a share, not a percentage)."}),
-    "2.2": Part("Exercise 2.2", "rank_platforms", lambda t: [(t["survey"], *group) for group in RANKED_GROUPS],
-                ranked, _rank_platforms,
-                {"labels": "Give one value per platform, named without the uses_ prefix.",
-                 "values": "Keep the respondents of the age band and of the region (both at once), then take shares.",
-                 "order": "Sort from the most used platform to the least used."}),
-    "2.3": Part("Exercise 2.3", "reachable_share",
-                lambda t: [(t["survey"], band, list(chosen)) for band, chosen in REACHED_GROUPS], single_number,
-                _reachable_share,
-                {"value": "Among the age band's respondents, count once each person who uses at least one of the "
-                          "platforms, and divide by the number of those respondents."}),
-    "2.4": Part("Exercise 2.4", "reach_gap",
-                lambda t: [(t["audience"], t["survey"], *pair) for pair in GAP_ACCOUNTS], by_label, _reach_gap,
-                {"labels": "Give one value per age band.",
-                 "values": "Take this account's shares in the latest month, minus the age mix of the respondents "
-                           "who use this platform."}),
+                  "column churn_rate": "Divide the month's lost followers by the followers at its start, the count "
+                                       "of its first day (a share, not a percentage)."}),
 }

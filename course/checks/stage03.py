@@ -61,13 +61,19 @@ def _best_slots_slips(platform, n, min_posts, one_per_weekday=True):
     return slips
 
 
-def _rate_by_daily_volume_slips(check, rate_by_daily_volume):
-    by_volume = check.call(rate_by_daily_volume, load("posts"))
-    check.kind(by_volume, pd.Series, "the rate by posts that day")
-    check.that(len(by_volume) > 1, "every post falls in the same group: count the posts of each post's own account "
+def _relative_rate_slips(check, relative_rate_by_posts_that_day):
+    by_count = check.call(relative_rate_by_posts_that_day, load("posts"))
+    what = "the ratios by posts that day"
+    check.kind(by_count, pd.Series, what)
+    check.that(len(by_count) > 1, "every post falls in the same group: count the posts of each post's own account "
                "that day, not the posts of all the accounts.")
-    check.series(by_volume, "the rate by posts that day", index=[1, 2, 3, 4])
-    check.rate(by_volume, "each group's engagement rate")
+    check.series(by_count, what, index=[1, 2, 3, 4])
+    check.that(bool((by_count.astype(float) > 0).all()), "every ratio should be above 0: divide each post's rate by "
+               "its account's usual rate.")
+    lone = float(by_count.iloc[[str(label) for label in by_count.index].index("1")])
+    check.that(0.9 < lone < 1.1, "the lone posts (group 1) should come out close to 1 once each post is divided by "
+               "its own account's usual rate. Divide by the median (not the mean) of that account's lone posts only "
+               "(not all its posts), and take the median of the ratios in each group.")
 
 
 def _posts_per_day_slips(account, other_account):
@@ -115,10 +121,11 @@ BEST_SLOTS_HINTS = {
     "column posts": "`posts` is the number of posts of the platform in the slot.",
     "column median_rate": "`median_rate` is the median (not the mean) engagement rate of the slot, divided by reach.",
 }
-DAILY_VOLUME_HINTS = {
-    "labels": "Group the posts by how many posts their account published that day: 1, 2, 3, and 4 or more as 4.",
-    "values": "Count the posts of each account on each calendar day (not of all accounts together), "
-              "then take the median engagement rate, divided by reach, of each group.",
+RELATIVE_RATE_HINTS = {
+    "labels": "Group the posts by how many posts their own account published that day: 1, 2, 3, and 4 or more as 4.",
+    "values": "Divide each post's rate, (reactions + comments + shares) / reach, by its own account's usual rate: the "
+              "median rate of that account's lone posts (days with only one post). Then take the median (not the "
+              "mean) of those ratios in each group.",
 }
 POSTS_PER_DAY_HINTS = {
     "labels": "Give one average for each kind of day of the calendar's `period` column.",
@@ -137,8 +144,8 @@ PARTS = {
                  _best_slots_slips("facebook", 3, 10, one_per_weekday=False), BEST_SLOTS_HINTS),
     "3.2b": Part("Exercise 3.2", "best_slots", _slots(("instagram", 5, 15), ("linkedin", 2, 5)),
                  lambda r: columns(r, SLOT_COLUMNS), _best_slots_slips("linkedin", 2, 5), BEST_SLOTS_HINTS),
-    "3.3": Part("Exercise 3.3", "rate_by_daily_volume", lambda t: [(t["posts"],)], by_label,
-                _rate_by_daily_volume_slips, DAILY_VOLUME_HINTS),
+    "3.3": Part("Exercise 3.3", "relative_rate_by_posts_that_day", lambda t: [(t["posts"],)], by_label,
+                _relative_rate_slips, RELATIVE_RATE_HINTS),
     "3.4a": Part("Exercise 3.4", "posts_per_day", lambda t: [(t["posts"], t["calendar"], "INS-X")], by_label,
                  _posts_per_day_slips("INS-X", "INS-LI"), POSTS_PER_DAY_HINTS),
     "3.4b": Part("Exercise 3.4", "posts_per_day", lambda t: [(t["posts"], t["calendar"], "COM-HEA-FB")], by_label,

@@ -75,6 +75,10 @@ MORE_WRONG = {
         "def posts_per_platform(posts):\n"
         "    in_2025 = posts[posts[\"posted_at\"].dt.year == 2025]\n"
         "    return in_2025.groupby(\"platform\")[\"account_id\"].nunique().sort_values(ascending=False)\n",
+        # Copies the worked example of section 3: counts formats instead of platforms.
+        "def posts_per_platform(posts):\n"
+        "    in_2025 = posts[posts[\"posted_at\"].dt.year == 2025]\n"
+        "    return in_2025.groupby(\"format\").size().sort_values(ascending=False)\n",
     ],
     "ex0_2_engagement": [
         # Divides by impressions (views) instead of reach (people).
@@ -95,6 +99,12 @@ MORE_WRONG = {
         "    table[\"engagement\"] = table[\"reactions\"] + table[\"comments\"]\n"
         "    table[\"engagement_rate\"] = table[\"engagement\"] / table[\"reach\"]\n"
         "    return table\n",
+        # Copies the share rate of section 4 as the engagement rate (loses only the part on the rate).
+        "def engagement(posts):\n"
+        "    table = posts.copy()\n"
+        "    table[\"engagement\"] = table[\"reactions\"] + table[\"comments\"] + table[\"shares\"]\n"
+        "    table[\"engagement_rate\"] = table[\"shares\"] / table[\"reach\"]\n"
+        "    return table\n",
     ],
     "ex0_3_monthly_followers": [
         # Takes the first day of each month instead of the last.
@@ -108,6 +118,10 @@ MORE_WRONG = {
         "def monthly_followers(followers, account_id):\n"
         "    one_account = followers[followers[\"account_id\"] == account_id]\n"
         "    return one_account.set_index(\"date\")[\"gained\"].resample(\"ME\").sum()\n",
+        # Copies the worked example of section 5 and keeps weeks instead of months.
+        "def monthly_followers(followers, account_id):\n"
+        "    one_account = followers[followers[\"account_id\"] == account_id]\n"
+        "    return one_account.set_index(\"date\")[\"followers\"].resample(\"W\").last()\n",
     ],
     "ex0_4_posts_per_account_type": [
         # Counts the accounts that posted under each type.
@@ -118,6 +132,15 @@ MORE_WRONG = {
         "def posts_per_account_type(posts, accounts):\n"
         "    merged = posts.merge(accounts[[\"account_id\", \"account_type\"]], on=\"account_id\")\n"
         "    return merged.groupby(\"account_type\")[\"reach\"].sum()\n",
+        # Gives each type's share of the posts instead of its number of posts.
+        "def posts_per_account_type(posts, accounts):\n"
+        "    merged = posts.merge(accounts[[\"account_id\", \"account_type\"]], on=\"account_id\")\n"
+        "    return merged[\"account_type\"].value_counts(normalize=True)\n",
+        # Copies the year filter of Exercise 0.1: counts only the posts of 2025.
+        "def posts_per_account_type(posts, accounts):\n"
+        "    merged = posts.merge(accounts[[\"account_id\", \"account_type\"]], on=\"account_id\")\n"
+        "    in_2025 = merged[merged[\"posted_at\"].dt.year == 2025]\n"
+        "    return in_2025.groupby(\"account_type\").size()\n",
     ],
 }
 

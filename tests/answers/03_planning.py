@@ -18,11 +18,12 @@ WRONG = {
         "    best = slots.reset_index().sort_values('median_rate', ascending=False).drop_duplicates('weekday')\n"
         "    return best.head(n).reset_index(drop=True)\n"
     ),
-    # Divided by impressions (views, repeats included) instead of reach (people).
-    "ex3_3_daily_volume": (
-        "def rate_by_daily_volume(posts):\n"
+    # The pooled comparison that ignores the account: every account's posts of each group together, no ratio,
+    # so busy days (mostly the institution's) are compared with lone posts (mostly members').
+    "ex3_3_relative_rate": (
+        "def relative_rate_by_posts_that_day(posts):\n"
         "    that_day = posts.groupby([posts['account_id'], posts['posted_at'].dt.normalize()])['post_id'].transform('count')\n"
-        "    rate = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['impressions']\n"
+        "    rate = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach']\n"
         "    return rate.groupby(that_day.clip(upper=4)).median()\n"
     ),
     # Averaged only over the days on which the account posted: quiet days vanish.
@@ -55,9 +56,9 @@ HARDCODED = {
         "                          'median_rate': [0.042155, 0.041667, 0.040510], 'posts': [35, 23, 26]})\n"
         "    return slots.head(n)\n"
     ),
-    "ex3_3_daily_volume": (
-        "def rate_by_daily_volume(posts):\n"
-        "    return pd.Series({1: 0.035951, 2: 0.028717, 3: 0.02209, 4: 0.012187})\n"
+    "ex3_3_relative_rate": (
+        "def relative_rate_by_posts_that_day(posts):\n"
+        "    return pd.Series({1: 1.0, 2: 0.781884, 3: 0.677688, 4: 0.594048})\n"
     ),
     "ex3_4_posts_per_day": (
         "def posts_per_day(posts, calendar, account_id):\n"
@@ -162,29 +163,71 @@ MORE_WRONG = {
         "    best = slots.sort_values('median_rate', ascending=False).drop_duplicates('weekday')\n"
         "    return best.head(n).reset_index(drop=True)\n",
     ],
-    "ex3_3_daily_volume": [
+    "ex3_3_relative_rate": [
+        # One usual rate for all the accounts together: the pooled comparison again, only divided by a constant.
+        "def relative_rate_by_posts_that_day(posts):\n"
+        "    posts = posts.assign(rate=(posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach'],\n"
+        "                         day=posts['posted_at'].dt.normalize())\n"
+        "    posts['n'] = posts.groupby(['account_id', 'day'])['post_id'].transform('size')\n"
+        "    posts['group'] = posts['n'].clip(upper=4)\n"
+        "    usual = posts.loc[posts['n'] == 1, 'rate'].median()\n"
+        "    return (posts['rate'] / usual).groupby(posts['group']).median()\n",
+        # The account's usual rate taken over all its posts, busy days included, instead of its lone posts.
+        "def relative_rate_by_posts_that_day(posts):\n"
+        "    posts = posts.assign(rate=(posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach'],\n"
+        "                         day=posts['posted_at'].dt.normalize())\n"
+        "    posts['n'] = posts.groupby(['account_id', 'day'])['post_id'].transform('size')\n"
+        "    posts['group'] = posts['n'].clip(upper=4)\n"
+        "    usual = posts.groupby('account_id')['rate'].median()\n"
+        "    return (posts['rate'] / posts['account_id'].map(usual)).groupby(posts['group']).median()\n",
+        # The usual rate as the mean of the lone posts, which a few big posts pull up.
+        "def relative_rate_by_posts_that_day(posts):\n"
+        "    posts = posts.assign(rate=(posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach'],\n"
+        "                         day=posts['posted_at'].dt.normalize())\n"
+        "    posts['n'] = posts.groupby(['account_id', 'day'])['post_id'].transform('size')\n"
+        "    posts['group'] = posts['n'].clip(upper=4)\n"
+        "    usual = posts[posts['n'] == 1].groupby('account_id')['rate'].mean()\n"
+        "    return (posts['rate'] / posts['account_id'].map(usual)).groupby(posts['group']).median()\n",
+        # The mean of the ratios in each group instead of their median.
+        "def relative_rate_by_posts_that_day(posts):\n"
+        "    posts = posts.assign(rate=(posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach'],\n"
+        "                         day=posts['posted_at'].dt.normalize())\n"
+        "    posts['n'] = posts.groupby(['account_id', 'day'])['post_id'].transform('size')\n"
+        "    posts['group'] = posts['n'].clip(upper=4)\n"
+        "    usual = posts[posts['n'] == 1].groupby('account_id')['rate'].median()\n"
+        "    return (posts['rate'] / posts['account_id'].map(usual)).groupby(posts['group']).mean()\n",
+        # Each account's median per group divided by its own group 1, then the median over the accounts:
+    # a median of accounts, not of posts.
+        "def relative_rate_by_posts_that_day(posts):\n"
+        "    posts = posts.assign(rate=(posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach'],\n"
+        "                         day=posts['posted_at'].dt.normalize())\n"
+        "    posts['n'] = posts.groupby(['account_id', 'day'])['post_id'].transform('size')\n"
+        "    posts['group'] = posts['n'].clip(upper=4)\n"
+        "    table = posts.groupby(['account_id', 'group'])['rate'].median().unstack()\n"
+        "    return table.div(table[1], axis=0).median()\n",
         # Counts the posts of the day across all accounts instead of per account.
-        "def rate_by_daily_volume(posts):\n"
-        "    that_day = posts.groupby(posts['posted_at'].dt.normalize())['post_id'].transform('count')\n"
-        "    rate = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach']\n"
-        "    return rate.groupby(that_day.clip(upper=4)).median()\n",
-        # Groups by the exact time of posting instead of the calendar day, so nearly every count is 1.
-        "def rate_by_daily_volume(posts):\n"
-        "    that_day = posts.groupby(['account_id', 'posted_at'])['post_id'].transform('count')\n"
-        "    rate = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach']\n"
-        "    return rate.groupby(that_day.clip(upper=4)).median()\n",
+        "def relative_rate_by_posts_that_day(posts):\n"
+        "    posts = posts.assign(rate=(posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach'],\n"
+        "                         day=posts['posted_at'].dt.normalize())\n"
+        "    posts['n'] = posts.groupby('day')['post_id'].transform('size')\n"
+        "    usual = posts[posts['n'] == 1].groupby('account_id')['rate'].median()\n"
+        "    return (posts['rate'] / posts['account_id'].map(usual)).groupby(posts['n'].clip(upper=4)).median()\n",
         # Forgets to put 4 posts or more together: groups 5, 6... stay apart.
-        "def rate_by_daily_volume(posts):\n"
-        "    day = posts['posted_at'].dt.normalize()\n"
-        "    that_day = posts.groupby([posts['account_id'], day])['post_id'].transform('count')\n"
-        "    rate = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach']\n"
-        "    return rate.groupby(that_day).median()\n",
-        # Takes the mean of each group instead of the median.
-        "def rate_by_daily_volume(posts):\n"
-        "    day = posts['posted_at'].dt.normalize()\n"
-        "    that_day = posts.groupby([posts['account_id'], day])['post_id'].transform('count')\n"
-        "    rate = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach']\n"
-        "    return rate.groupby(that_day.clip(upper=4)).mean()\n",
+        "def relative_rate_by_posts_that_day(posts):\n"
+        "    posts = posts.assign(rate=(posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach'],\n"
+        "                         day=posts['posted_at'].dt.normalize())\n"
+        "    posts['n'] = posts.groupby(['account_id', 'day'])['post_id'].transform('size')\n"
+        "    posts['group'] = posts['n'].clip(upper=4)\n"
+        "    usual = posts[posts['n'] == 1].groupby('account_id')['rate'].median()\n"
+        "    return (posts['rate'] / posts['account_id'].map(usual)).groupby(posts['n']).median()\n",
+        # Divides by impressions (views) instead of reach (people).
+        "def relative_rate_by_posts_that_day(posts):\n"
+        "    posts = posts.assign(rate=(posts['reactions'] + posts['comments'] + posts['shares']) / posts['impressions'],\n"
+        "                         day=posts['posted_at'].dt.normalize())\n"
+        "    posts['n'] = posts.groupby(['account_id', 'day'])['post_id'].transform('size')\n"
+        "    posts['group'] = posts['n'].clip(upper=4)\n"
+        "    usual = posts[posts['n'] == 1].groupby('account_id')['rate'].median()\n"
+        "    return (posts['rate'] / posts['account_id'].map(usual)).groupby(posts['group']).median()\n",
     ],
     "ex3_4_posts_per_day": [
         # Averages only the days with posts, counted per kind of day (the days without posts are forgotten).
@@ -258,24 +301,34 @@ ALTERNATIVES = {
         "    top = slots.groupby('weekday').head(1).head(n)\n"
         "    return top[['weekday', 'hour', 'median_rate', 'posts']].reset_index(drop=True)\n",
     ],
-    "ex3_3_daily_volume": [
-        # Counts per account and dt.date merged back onto the posts, 4 or more set with where().
-        "def rate_by_daily_volume(posts):\n"
-        "    posts = posts.assign(day=posts['posted_at'].dt.date)\n"
-        "    counts = posts.groupby(['account_id', 'day']).size().reset_index(name='that_day')\n"
-        "    posts = posts.merge(counts, on=['account_id', 'day'])\n"
-        "    posts['group'] = posts['that_day'].where(posts['that_day'] < 4, 4)\n"
-        "    posts['rate'] = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach']\n"
-        "    return posts.groupby('group')['rate'].median()\n",
-        # transform('size') for the count of the day, np.minimum() to put 4 or more together.
+    "ex3_3_relative_rate": [
+        # map() brings each account's usual rate to its posts, np.minimum() puts 4 or more together.
         "import numpy as np\n"
         "\n"
-        "def rate_by_daily_volume(df):\n"
+        "def relative_rate_by_posts_that_day(df):\n"
         "    df = df.copy()\n"
-        "    df['day'] = df['posted_at'].dt.floor('D')\n"
-        "    df['n_posts'] = np.minimum(df.groupby(['account_id', 'day'])['post_id'].transform('size'), 4)\n"
         "    df['rate'] = (df['reactions'] + df['comments'] + df['shares']) / df['reach']\n"
-        "    return df.groupby('n_posts')['rate'].median()\n",
+        "    df['n_posts'] = df.groupby(['account_id', df['posted_at'].dt.date])['post_id'].transform('count')\n"
+        "    usual = df[df['n_posts'] == 1].groupby('account_id')['rate'].median()\n"
+        "    df['ratio'] = df['rate'] / df['account_id'].map(usual)\n"
+        "    return df.groupby(np.minimum(df['n_posts'], 4))['ratio'].median()\n",
+        # where() keeps only the lone posts' rates, transform('median') spreads each account's median to its posts.
+        "def relative_rate_by_posts_that_day(posts):\n"
+        "    rate = posts[['reactions', 'comments', 'shares']].sum(axis=1) / posts['reach']\n"
+        "    count = rate.groupby([posts['account_id'], posts['posted_at'].dt.floor('D')]).transform('size')\n"
+        "    usual = rate.where(count == 1).groupby(posts['account_id']).transform('median')\n"
+        "    return (rate / usual).groupby(count.clip(upper=4)).median()\n",
+        # Counts per account and day merged back with size().reset_index(), the usual rates merged on account_id.
+        "def relative_rate_by_posts_that_day(posts):\n"
+        "    posts = posts.assign(day=posts['posted_at'].dt.date,\n"
+        "                         rate=(posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach'])\n"
+        "    counts = posts.groupby(['account_id', 'day']).size().reset_index(name='that_day')\n"
+        "    posts = posts.merge(counts, on=['account_id', 'day'])\n"
+        "    usual = (posts[posts['that_day'] == 1].groupby('account_id', as_index=False)['rate'].median()\n"
+        "             .rename(columns={'rate': 'usual'}))\n"
+        "    posts = posts.merge(usual, on='account_id')\n"
+        "    posts['group'] = posts['that_day'].where(posts['that_day'] < 4, 4)\n"
+        "    return (posts['rate'] / posts['usual']).groupby(posts['group']).median()\n",
     ],
     "ex3_4_posts_per_day": [
         # Counts per day reindexed on every calendar day with fill_value=0, then averaged by period.
