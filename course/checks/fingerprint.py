@@ -110,11 +110,17 @@ def in_order(result: Any, label: Callable[[Any], str] = label) -> dict[str, Any]
 
 
 def number(result: Any) -> dict[str, Any]:
-    """A single number."""
-    view: dict[str, Any] = {"type": _kind(result)}
-    if view["type"] == "number":
-        view["value"] = rounded(result)
-    return view
+    """A single number, read as the hidden tests read it: anything ``float()`` accepts but a table.
+
+    >>> number(0.1 + 0.2) == number("0.3"), number(pd.Series([0.3]))
+    (True, {'type': 'Series'})
+    """
+    if isinstance(result, (pd.Series, pd.DataFrame)):
+        return {"type": _kind(result)}
+    try:
+        return {"type": "number", "value": rounded(float(result))}
+    except (TypeError, ValueError):
+        return {"type": _kind(result)}
 
 
 def columns(result: Any, names: list[str], index: Callable[[Any], str] | None = None) -> dict[str, Any]:
