@@ -25,7 +25,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["SIGNIFICANT_DIGITS", "rounded", "label", "month_label", "by_label", "in_order", "number", "columns", "fingerprint"]
+__all__ = ["SIGNIFICANT_DIGITS", "rounded", "label", "month_label", "by_label", "in_order", "number", "columns",
+           "fingerprint"]
 
 #: Values are compared to this many significant digits: a float answer computed another way still
 #: matches, as in the hidden tests (which allow a relative error of a millionth).

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from ..checks import PASS_MARK
 
 __all__ = ["PASSED", "FAILED", "NOT_ATTEMPTED", "TO_BE_MARKED", "NOT_ATTEMPTED_ERRORS", "nbgrader_meta", "is_test_cell",
-           "exercise_name", "exercise_from_id", "without_hidden_tests", "outcome", "Exercise", "exercises"]
+           "exercise_name", "exercise_heading", "exercise_from_id", "part_letter", "check_name", "without_hidden_tests",
+           "outcome", "Exercise", "exercises"]
 
 PASSED, FAILED, NOT_ATTEMPTED, TO_BE_MARKED = "passed", "failed", "not attempted", "to be marked"
 NOT_ATTEMPTED_ERRORS = {"NotAttempted", "NotImplementedError"}
@@ -45,6 +46,30 @@ def exercise_name(cell) -> str:
     if found := _CHECK_NAME.search(cell.source):
         return found.group(1)
     return nbgrader_meta(cell).get("grade_id", "an exercise")
+
+
+def exercise_heading(cell) -> str | None:
+    """"Exercise 1.6" from a statement cell headed "### Exercise 1.6: ...", or None for any other cell."""
+    text = cell.source.lstrip()
+    if cell.cell_type == "markdown" and text.startswith("### Exercise"):
+        return text[4:].split(":")[0].strip()
+    return None
+
+
+def part_letter(test_id: str) -> str | None:
+    """The part a test cell grades: "a" for ``ex1_2_kpi_baseline_test_a``, None for an exercise in one part."""
+    part = re.search(r"_test_([a-z])$", test_id)
+    return part.group(1) if part else None
+
+
+def check_name(exercise: str, test_id: str) -> str:
+    """How a learner and an instructor name a test cell: "Exercise 1.2, part a", or "Exercise 1.3".
+
+    >>> check_name("Exercise 1.2", "ex1_2_kpi_baseline_test_a"), check_name("Exercise 1.3", "ex1_3_target_test")
+    ('Exercise 1.2, part a', 'Exercise 1.3')
+    """
+    letter = part_letter(test_id)
+    return f"{exercise}, part {letter}" if letter else exercise
 
 
 def without_hidden_tests(source: str) -> str:
@@ -90,8 +115,7 @@ def exercises(nb) -> list[Exercise]:
     rank = {PASSED: 0, NOT_ATTEMPTED: 1, FAILED: 2}
     last_heading = None
     for cell in nb.cells:
-        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("### Exercise"):
-            last_heading = cell.source.lstrip()[4:].split(":")[0].strip()
+        last_heading = exercise_heading(cell) or last_heading
         meta = nbgrader_meta(cell)
         if is_test_cell(cell):
             status, message = outcome(cell)

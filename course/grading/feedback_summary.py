@@ -12,11 +12,9 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from .exercise_cells import PASSED, exercise_name, is_test_cell, nbgrader_meta, outcome
+from .exercise_cells import PASSED, exercise_heading, exercise_name, is_test_cell, nbgrader_meta, outcome, part_letter
 
 __all__ = ["ExerciseResult", "exercise_results", "summary_html", "insert_summary"]
-
-_PART = re.compile(r"_test_([a-z])$")
 
 
 @dataclass
@@ -36,8 +34,7 @@ def exercise_results(nb, grades: dict[str, tuple[float | None, float]],
     found: dict[str, ExerciseResult] = {}
     heading = None
     for cell in nb.cells:
-        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("### Exercise"):
-            heading = cell.source.lstrip()[4:].split(":")[0].strip()
+        heading = exercise_heading(cell) or heading
         grade_id = nbgrader_meta(cell).get("grade_id")
         if grade_id not in grades:
             continue
@@ -46,9 +43,9 @@ def exercise_results(nb, grades: dict[str, tuple[float | None, float]],
             result = found.setdefault(exercise_name(cell), ExerciseResult(exercise_name(cell)))
             status, message = outcome(cell)
             if status != PASSED:
-                part = _PART.search(grade_id)
                 said = message.removeprefix(f"{result.name}: ")  # the row already names the exercise
-                result.notes.append((f"Part {part.group(1)}: " if part else "") + said)
+                letter = part_letter(grade_id)
+                result.notes.append((f"Part {letter}: " if letter else "") + said)
         else:
             name = heading or grade_id
             result = found.setdefault(name, ExerciseResult(name, written=True))

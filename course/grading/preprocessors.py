@@ -64,8 +64,7 @@ class FriendlyFeedback(NbGraderPreprocessor):
         from ..checks import FAIL_MARK, PASS_MARK
         from .exercise_cells import PASSED, is_test_cell, outcome, without_hidden_tests
 
-        if cell.cell_type == "code" and any(kind in o.get("data", {}) for o in cell.outputs
-                                            for kind in INTERACTIVE_OUTPUTS):
+        if cell.cell_type == "code":
             cell.outputs = [new_output("stream", name="stdout", text=CHART_LEFT_OUT)
                             if any(kind in o.get("data", {}) for kind in INTERACTIVE_OUTPUTS) else o
                             for o in cell.outputs]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import collections
 import html
-import re
 from pathlib import Path
 
 from . import nbgrader_setup
@@ -94,7 +93,7 @@ def exercise_table(course_dir: Path):
     import nbformat
     import pandas as pd
 
-    from .exercise_cells import FAILED, NOT_ATTEMPTED, exercise_name, is_test_cell, nbgrader_meta, outcome
+    from .exercise_cells import FAILED, NOT_ATTEMPTED, check_name, exercise_name, is_test_cell, nbgrader_meta, outcome
 
     rows = []
     with nbgrader_setup.gradebook(course_dir) as gb:
@@ -137,29 +136,19 @@ def exercise_table(course_dir: Path):
     return table
 
 
-def check_name(exercise: str, test_id: str) -> str:
-    """How a learner and an instructor name a test cell: "Exercise 1.2, part a", or "Exercise 1.3".
-
-    >>> check_name("Exercise 1.2", "ex1_2_kpi_baseline_test_a"), check_name("Exercise 1.3", "ex1_3_target_test")
-    ('Exercise 1.2, part a', 'Exercise 1.3')
-    """
-    part = re.search(r"_test_([a-z])$", test_id)
-    return f"{exercise}, part {part.group(1)}" if part else exercise
-
-
 def _figure_html(figure, first: bool) -> str:
     # The first chart carries plotly's script inline, so the page works offline with no CDN.
     return figure.to_html(full_html=False, include_plotlyjs=True if first else False)
 
 
-def _look_at(flagged, rows) -> str:
+def _look_at(flagged) -> str:
     """The submissions whose code replaces what the checks compare with, first, for the instructor to read."""
     if not len(flagged):
         return ""
     return ("<h2>Submissions to look at</h2>\n<p>Their code replaces something the checks compare with, so "
             "their scores may not be earned. They are graded as they are: read the cells named and decide.</p>\n"
             "<table><tr><th>learner</th><th>stage</th><th>what the code does</th></tr>\n"
-            + rows(flagged, ["learner", "stage", "what"]) + "</table>")
+            + _rows(flagged, ["learner", "stage", "what"]) + "</table>")
 
 
 def _rows(frame, columns) -> str:
@@ -229,7 +218,7 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #bbb;padding:.3rem .6re
 </head><body>
 <h1>Grading report</h1>
 <p>{_first_line(grades, stages)} Scores include the grades you gave by hand.{waiting_note}</p>
-{_look_at(flagged, _rows)}
+{_look_at(flagged)}
 <h2>Each stage</h2>
 {_stage_table(grades, stages, maxima, waiting, missing_submissions(course_dir, stages))}
 <h2>Score distribution per stage</h2>

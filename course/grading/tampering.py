@@ -83,6 +83,8 @@ def _findings(source: str, modules: dict[str, str]) -> list[str]:
                 found.append(f"replaces {modules[root]}{dotted[len(root):]}")
             elif isinstance(target, ast.Subscript) and _dotted(target.value) == "sys.modules":
                 found.append("replaces a module in sys.modules")
+            elif isinstance(target, ast.Name) and target.id in COURSE_NAMES:
+                found.append(f"redefines {target.id}, the course's check")
         if isinstance(node, ast.Call) and _dotted(node.func) in ("setattr", "delattr") and node.args:
             root = (_dotted(node.args[0]) or "").split(".")[0]
             if root in modules:
@@ -91,9 +93,6 @@ def _findings(source: str, modules: dict[str, str]) -> list[str]:
             found.append(f"changes how IPython runs the next cells ({node.attr})")
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name in COURSE_NAMES:
             found.append(f"defines its own {node.name}, the course's check")
-        for target in _targets(node):
-            if isinstance(target, ast.Name) and target.id in COURSE_NAMES:
-                found.append(f"redefines {target.id}, the course's check")
     return list(dict.fromkeys(found))
 
 
