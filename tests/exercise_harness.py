@@ -15,18 +15,11 @@ from pathlib import Path
 import nbformat
 
 from course.grading import nbgrader_setup
-from course.paths import NOTEBOOKS
+from course.grading.exercise_cells import nbgrader_meta
+from course.grading.fingerprints import source_notebook
 
 ANSWERS = Path(__file__).resolve().parent / "answers"
 SOLUTION_REGION = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", flags=re.M)
-
-
-def nbgrader_meta(cell) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {})
-
-
-def source_notebook(stage: str):
-    return nbformat.read(NOTEBOOKS / stage / f"{stage}.ipynb", as_version=4)
 
 
 def solution_cells(nb) -> dict[str, object]:
