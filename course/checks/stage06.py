@@ -7,7 +7,7 @@ hidden test compares, and the common slips it names first, on the practice data.
 >>> day_label(pd.Timestamp("2025-06-22")), day_label(pd.Period("2025-06-16/2025-06-22", "W"))
 ('2025-06-22', '2025-06-22')
 >>> rows_by_key(pd.DataFrame({"k": ["b", "a"], "n": [2, 1]}), ["k"], ["n"])["labels"]
-['a', 'b']
+[['a'], ['b']]
 """
 
 from __future__ import annotations
