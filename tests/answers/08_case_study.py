@@ -1,14 +1,12 @@
 """Plausible wrong, hard-coded and alternative answers for 08-case-study; the test suite proves each is judged right."""
 
 WRONG = {
-    # Counts every response to the consultation the campaign promoted, from every source, as the campaign's.
+    # Adds up the page views of the campaign's visits instead of its sessions.
     "ex8_1_outcomes": (
         "def campaign_outcomes(web_visits, consultations, campaign_id):\n"
-        "    sessions = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
         "    linked = consultations[consultations['campaign_id'] == campaign_id]\n"
-        "    everyone = consultations[consultations['consultation'].isin(linked['consultation'])]\n"
-        "    return pd.Series({'sessions': sessions, 'responses': len(everyone),\n"
-        "                      'responses_18_24': (everyone['age_band'] == '18-24').sum()})\n"
+        "    return pd.Series({'sessions': web_visits.loc[web_visits['campaign_id'] == campaign_id, 'pageviews'].sum(),\n"
+        "                      'responses': len(linked), 'responses_18_24': (linked['age_band'] == '18-24').sum()})\n"
     ),
     # The share of all the campaign's comments that got a reply, not the share of its questions.
     "ex8_2_conversation": (
@@ -110,11 +108,14 @@ MORE_WRONG = {
         "    young = consultations[consultations['age_band'] == '18-24']['campaign_id'].value_counts()\n"
         "    return pd.Series({'sessions': web_visits.groupby('campaign_id')['sessions'].sum()[campaign_id],\n"
         "                      'responses': counts.get(campaign_id), 'responses_18_24': young.get(campaign_id)})\n",
-        # Adds up the page views instead of the sessions.
+        # Counts every response to the consultation it promoted, from every source, as the campaign's
+        # (right for campaigns that promoted none: only part a is lost).
         "def campaign_outcomes(web_visits, consultations, campaign_id):\n"
+        "    sessions = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
         "    linked = consultations[consultations['campaign_id'] == campaign_id]\n"
-        "    return pd.Series({'sessions': web_visits.loc[web_visits['campaign_id'] == campaign_id, 'pageviews'].sum(),\n"
-        "                      'responses': len(linked), 'responses_18_24': (linked['age_band'] == '18-24').sum()})\n",
+        "    everyone = consultations[consultations['consultation'].isin(linked['consultation'])]\n"
+        "    return pd.Series({'sessions': sessions, 'responses': len(everyone),\n"
+        "                      'responses_18_24': (everyone['age_band'] == '18-24').sum()})\n",
     ],
     "ex8_2_conversation": [
         # The median reply time over every replied comment, not only the questions.
