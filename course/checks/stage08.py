@@ -1,0 +1,161 @@
+"""The visible checks of stage 08, the case study: what each test cell's one line runs.
+
+Each part names the function it calls, how (on the tables of one seed, for one or more campaigns), which
+properties a hidden test compares, and the common slips it names first, on the practice data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..data import load
+from .exact import Part
+from .fingerprint import by_label, rounded
+
+STAGE = "08-case-study"
+
+OUTCOME_LABELS = ["sessions", "responses", "responses_18_24"]
+CONVERSATION_LABELS = ["comments", "questions", "answered_share", "median_reply_minutes", "abusive_share"]
+FORMAT_COLUMNS = ["platform", "format", "posts", "median_rate"]
+SCORECARD_LABELS = ["reach", "outcomes", "share_of_target", "outcomes_per_1000_reached", "cost_per_outcome"]
+
+
+def _outcomes_slips(campaign, other_campaign, promoted_a_consultation):
+    """The slips of campaign_outcomes for ``campaign``, whose outcomes must differ from ``other_campaign``'s."""
+
+    def slips(check, campaign_outcomes):
+        visits, responses = load("web_visits"), load("consultations")
+        got = check.call(campaign_outcomes, visits, responses, campaign)
+        check.series(got, f"the outcomes of {campaign}", index=OUTCOME_LABELS)
+        values = got.astype(float)
+        check.that(bool((values >= 0).all()) and bool((values == values.round()).all()),
+                   "each outcome is a count: a whole number, 0 or more.")
+        check.that(values["responses_18_24"] <= values["responses"],
+                   "`responses_18_24` cannot be more than `responses`: count the young among the campaign's responses.")
+        check.that((values["responses"] > 0) == promoted_a_consultation,
+                   "count only the responses whose `campaign_id` is the campaign's."
+                   if promoted_a_consultation else
+                   "this campaign promoted no consultation: keep only the responses whose `campaign_id` is the "
+                   "campaign's, and return 0 for none.")
+        check.that(not got.equals(check.call(campaign_outcomes, visits, responses, other_campaign)),
+                   "two campaigns give the same outcomes: did you keep only the rows of `campaign_id`?")
+
+    return slips
+
+
+def _conversation_slips(check, conversation):
+    comments, posts = load("comments"), load("posts")
+    got = check.call(conversation, comments, posts, "C25-HEAR")
+    check.series(got, "the conversation of Open Hearings", index=CONVERSATION_LABELS)
+    check.rate(got[["answered_share", "abusive_share"]], "`answered_share` and `abusive_share`")
+    check.that(float(got["questions"]) <= float(got["comments"]), "`questions` cannot be more than `comments`.")
+    check.that(float(got["comments"]) < len(comments) / 5,
+               "`comments` counts every comment of the table: keep only the comments on the campaign's posts.")
+    check.that(float(got["median_reply_minutes"]) > 0, "`median_reply_minutes` is the median of `reply_minutes` "
+               "over the questions that got a reply, in minutes.")
+
+
+def _format_slips(campaign, min_posts, platforms):
+    """The slips of format_rates for ``campaign``, whose posts cover ``platforms`` platforms."""
+
+    def slips(check, format_rates):
+        got = check.call(format_rates, load("posts"), campaign, min_posts)
+        check.frame(got, FORMAT_COLUMNS, "the formats by platform")
+        check.that((got["posts"] >= min_posts).all(), "a row has fewer than min_posts posts: drop those rows.")
+        check.that(not got.duplicated(["platform", "format"]).any(),
+                   "a platform and format appear on two rows: group by both, once.")
+        check.that(got["platform"].nunique() >= platforms,
+                   "the campaign posted on several platforms: group by platform *and* format, so that formats are "
+                   "compared within each platform.")
+        check.rate(got["median_rate"], "`median_rate`")
+
+    return slips
+
+
+def _scorecard_slips(campaign, hourly_rate, kind):
+    def slips(check, scorecard):
+        tables = [load(name) for name in ("campaigns", "posts", "web_visits", "consultations")]
+        got = check.call(scorecard, *tables, campaign, hourly_rate)
+        check.series(got, f"the scorecard of {campaign}", index=SCORECARD_LABELS)
+        check.that(bool((got.astype(float) > 0).all()), "every value of the scorecard should be above 0.")
+        check.that(float(got["share_of_target"]) < 5, "`share_of_target` is outcomes divided by `kpi_target`: "
+                   "a share, where 1 means the target was just met.")
+        check.that(float(got["outcomes"]) < float(got["reach"]), "`outcomes` should be far fewer than `reach`.")
+        cheaper = check.call(scorecard, *tables, campaign, 0)
+        check.that(float(cheaper["cost_per_outcome"]) < float(got["cost_per_outcome"]),
+                   "the cost does not change with `hourly_rate`: add `staff_hours` times `hourly_rate` to the budget.")
+        check.that(kind != "responses" or float(got["outcomes"]) < 2000,
+                   f"the KPI of {campaign} counts consultation responses from its links, not website sessions.")
+
+    return slips
+
+
+def format_rows(result: Any) -> dict[str, Any]:
+    """A DataFrame of one row per platform and format, compared whatever the order of its rows."""
+    if not isinstance(result, pd.DataFrame):
+        return {"type": type(result).__name__ if not isinstance(result, pd.Series) else "Series"}
+    view: dict[str, Any] = {"type": "DataFrame", "rows": len(result)}
+    if not set(FORMAT_COLUMNS) <= set(result.columns):
+        view["columns"] = sorted(map(str, result.columns))
+        return view
+    rows = sorted((str(p), str(f), rounded(n), rounded(m)) for p, f, n, m in
+                  result[FORMAT_COLUMNS].itertuples(index=False))
+    view["labels"] = [[p, f] for p, f, _, _ in rows]
+    view["column posts"] = [n for _, _, n, _ in rows]
+    view["column median_rate"] = [m for _, _, _, m in rows]
+    return view
+
+
+def _calls(*campaigns):
+    return lambda t: [(t["web_visits"], t["consultations"], c) for c in campaigns]
+
+
+def _format_calls(*requests):
+    return lambda t: [(t["posts"], c, n) for c, n in requests]
+
+
+def _scorecard_calls(rate, *campaigns):
+    return lambda t: [(t["campaigns"], t["posts"], t["web_visits"], t["consultations"], c, rate) for c in campaigns]
+
+
+OUTCOME_HINTS = {
+    "labels": "Return one Series labelled sessions, responses and responses_18_24.",
+    "values": "Count only the rows whose `campaign_id` is the campaign's: the sessions of `web_visits`, the rows of "
+              "`consultations`, and among those the rows whose `age_band` is 18-24.",
+}
+CONVERSATION_HINTS = {
+    "labels": "Label the five values comments, questions, answered_share, median_reply_minutes and abusive_share.",
+    "values": "Keep the comments whose `post_id` is one of the campaign's posts. The answered share and the median "
+              "reply time are about the questions only; the abusive share is about all the campaign's comments.",
+}
+FORMAT_HINTS = {
+    "rows": "Keep one row per platform and format with at least min_posts of the campaign's posts.",
+    "labels": "Group the campaign's posts by platform and format, and keep the groups with at least min_posts posts.",
+    "column posts": "`posts` is the number of the campaign's posts of that platform and format.",
+    "column median_rate": "`median_rate` is the median (not the mean) of (reactions + comments + shares) / reach.",
+}
+SCORECARD_HINTS = {
+    "labels": "Label the five values reach, outcomes, share_of_target, outcomes_per_1000_reached and cost_per_outcome.",
+    "values": "Outcomes follow the campaign's `kpi`, counted from its own links; the cost is `budget_eur` plus "
+              "`staff_hours` times `hourly_rate`; reach is added up over the campaign's posts only.",
+}
+
+PARTS = {
+    "8.1a": Part("Exercise 8.1", "campaign_outcomes", _calls("C25-HEAR", "C25-YOUTH"), by_label,
+                 _outcomes_slips("C25-HEAR", "C25-YOUTH", True), OUTCOME_HINTS),
+    "8.1b": Part("Exercise 8.1", "campaign_outcomes", _calls("C24-OPEN", "C25-KNOW"), by_label,
+                 _outcomes_slips("C24-OPEN", "C25-KNOW", False), OUTCOME_HINTS),
+    "8.2": Part("Exercise 8.2", "conversation",
+                lambda t: [(t["comments"], t["posts"], c) for c in ("C25-YOUTH", "C25-HEAR", "C25-BUDGET")],
+                by_label, _conversation_slips, CONVERSATION_HINTS),
+    "8.3a": Part("Exercise 8.3", "format_rates", _format_calls(("C25-HEAR", 5)), format_rows,
+                 _format_slips("C25-HEAR", 5, 2), FORMAT_HINTS),
+    "8.3b": Part("Exercise 8.3", "format_rates", _format_calls(("C25-YOUTH", 10), ("C25-BUDGET", 20)), format_rows,
+                 _format_slips("C25-BUDGET", 20, 2), FORMAT_HINTS),
+    "8.4a": Part("Exercise 8.4", "scorecard", _scorecard_calls(35, "C24-OPEN", "C25-KNOW", "C25-BUDGET"), by_label,
+                 _scorecard_slips("C25-KNOW", 35, "sessions"), SCORECARD_HINTS),
+    "8.4b": Part("Exercise 8.4", "scorecard", _scorecard_calls(40, "C25-HEAR", "C25-YOUTH"), by_label,
+                 _scorecard_slips("C25-HEAR", 40, "responses"), SCORECARD_HINTS),
+}
