@@ -30,6 +30,12 @@ def achieved_values(tables: dict[str, pd.DataFrame]) -> pd.Series:
                       "C25-KNOW": sessions["C25-KNOW"], "C25-BUDGET": sessions["C25-BUDGET"]}).sort_index()
 
 
+def _scorecard_calls(tables):
+    """The calls of scorecard: the KPIs achieved, then every campaign exactly on its target."""
+    on_target = tables["campaigns"].set_index("campaign_id")["kpi_target"]
+    return [(tables["campaigns"], achieved_values(tables)), (tables["campaigns"], on_target)]
+
+
 def rows_by_label(result, names: list[str]) -> dict:
     """A DataFrame compared row by row on the columns ``names``, whatever the order of its rows.
 
@@ -186,18 +192,19 @@ ALERT_HINTS = {
 }
 
 PARTS = {
-    "7.1a": Part("Exercise 7.1", "scorecard", lambda t: [(t["campaigns"], achieved_values(t))],
+    "7.1a": Part("Exercise 7.1", "scorecard", _scorecard_calls,
                  lambda r: rows_by_label(r, SCORE_COLUMNS), _scorecard_slips(SCORE_COLUMNS), SCORE_HINTS),
-    "7.1b": Part("Exercise 7.1", "scorecard", lambda t: [(t["campaigns"], achieved_values(t))],
+    "7.1b": Part("Exercise 7.1", "scorecard", _scorecard_calls,
                  lambda r: rows_by_label(r, ["progress"]), _scorecard_slips(["progress"]), SCORE_HINTS),
     "7.2": Part("Exercise 7.2", "platform_outcomes",
                 lambda t: [(t["posts"], t["web_visits"], campaign) for campaign in ("C25-KNOW", "C25-HEAR")],
                 lambda r: rows_by_label(r, PLATFORM_COLUMNS), _platform_outcomes_slips, PLATFORM_HINTS),
     "7.3a": Part("Exercise 7.3", "cost_per_outcome",
-                 lambda t: [(t["campaigns"], t["web_visits"].groupby("campaign_id")["sessions"].sum(), 35)],
+                 lambda t: [(t["campaigns"], t["web_visits"].groupby("campaign_id")["sessions"].sum().sort_values(), 35)],
                  by_label, _cost_slips(35, only_some=False), COST_HINTS),
     "7.3b": Part("Exercise 7.3", "cost_per_outcome",
-                 lambda t: [(t["campaigns"], t["consultations"].groupby("campaign_id").size(), 50)],
+                 lambda t: [(t["campaigns"],
+                             t["consultations"].groupby("campaign_id").size().sort_values(ascending=False), 50)],
                  by_label, _cost_slips(50, only_some=True), COST_HINTS),
     "7.4a": Part("Exercise 7.4", "alert_weeks", lambda t: [(t["posts"], "INS-IG", 4)],
                  lambda r: by_label(r, week_label), _alert_slips("INS-IG", 4), ALERT_HINTS),
