@@ -1,13 +1,13 @@
 """Plausible wrong and hard-coded answers for 07-evaluation; the test suite proves each loses its points."""
 
 WRONG = {
-    # Divides by the baseline instead of the target: "how many times the baseline", and met against the baseline.
+    # Puts the achieved values in by position (.values): they no longer line up with their campaigns.
     "ex7_1_scorecard": (
         "def scorecard(campaigns, achieved):\n"
         "    card = campaigns.set_index('campaign_id')[['kpi_baseline', 'kpi_target']]\n"
-        "    card['achieved'] = achieved\n"
-        "    card['share_of_target'] = card['achieved'] / card['kpi_baseline']\n"
-        "    card['met'] = card['achieved'] >= card['kpi_baseline']\n"
+        "    card['achieved'] = achieved.values\n"
+        "    card['share_of_target'] = card['achieved'] / card['kpi_target']\n"
+        "    card['met'] = card['achieved'] >= card['kpi_target']\n"
         "    card['progress'] = (card['achieved'] - card['kpi_baseline']) / (card['kpi_target'] - card['kpi_baseline'])\n"
         "    return card\n"
     ),
@@ -88,11 +88,11 @@ _ALERT_START = (
 # Further wrong answers, checked in one process against the visible and the hidden checks.
 MORE_WRONG = {
     "ex7_1_scorecard": [
-        # Puts the achieved values in by position (.values): they no longer line up with their campaigns.
+        # Divides by the baseline instead of the target: "how many times the baseline", and met against the baseline.
         _SCORE_START
-        + "    card['achieved'] = achieved.values\n"
-          "    card['share_of_target'] = card['achieved'] / card['kpi_target']\n"
-          "    card['met'] = card['achieved'] >= card['kpi_target']\n"
+        + "    card['achieved'] = achieved\n"
+          "    card['share_of_target'] = card['achieved'] / card['kpi_baseline']\n"
+          "    card['met'] = card['achieved'] >= card['kpi_baseline']\n"
           "    card['progress'] = (card['achieved'] - card['kpi_baseline']) / (card['kpi_target'] - card['kpi_baseline'])\n"
           "    return card\n",
         # The share in percent.
