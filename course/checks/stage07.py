@@ -86,7 +86,8 @@ def _scorecard_slips(columns):
                        "a campaign that achieved exactly its target has met it: use `>=` (at least), not `>`.")
             shuffled = on_target.sample(frac=1, random_state=3)
             again = check.call(scorecard, campaigns, shuffled * 2)
-            check.that(bool((pd.to_numeric(again.loc[list(on_target.index), "share_of_target"]) - 2).abs().max() < 1e-9),
+            doubled = pd.to_numeric(again.loc[list(on_target.index), "share_of_target"])
+            check.that(bool((doubled - 2).abs().max() < 1e-9),
                        "the achieved values do not line up with their campaigns: put `achieved` into the table by its "
                        "labels (a column made from a Series lines up by the index), not with `.values` or `.tolist()`.")
         if "progress" in columns:
@@ -200,7 +201,8 @@ PARTS = {
                 lambda t: [(t["posts"], t["web_visits"], campaign) for campaign in ("C25-KNOW", "C25-HEAR")],
                 lambda r: rows_by_label(r, PLATFORM_COLUMNS), _platform_outcomes_slips, PLATFORM_HINTS),
     "7.3a": Part("Exercise 7.3", "cost_per_outcome",
-                 lambda t: [(t["campaigns"], t["web_visits"].groupby("campaign_id")["sessions"].sum().sort_values(), 35)],
+                 lambda t: [(t["campaigns"],
+                             t["web_visits"].groupby("campaign_id")["sessions"].sum().sort_values(), 35)],
                  by_label, _cost_slips(35, only_some=False), COST_HINTS),
     "7.3b": Part("Exercise 7.3", "cost_per_outcome",
                  lambda t: [(t["campaigns"],
