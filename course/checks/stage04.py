@@ -147,8 +147,8 @@ def _consistent(check, got, confidence, what):
     expected = ("B better" if got["difference"] > 0 else "A better") if clear else "no clear difference"
     check.that(got["verdict"] == expected,
                f"the verdict for {what} does not follow from its p-value and difference at {confidence:.0%} "
-               "confidence: a p-value below 1 - confidence gives 'B better' or 'A better' by the sign of the difference, "
-               "anything else 'no clear difference'.")
+               "confidence: a p-value below 1 - confidence gives 'B better' or 'A better' by the sign of the "
+               "difference, anything else 'no clear difference'.")
 
 
 def _verdict_slips_a(check, ab_verdict):
