@@ -36,6 +36,8 @@ __all__ = ["start_lab", "lab_command", "INSTRUCTOR_PLUGINS", "INSTRUCTOR_SERVER_
 #: nbgrader's JupyterLab plugins only an instructor uses: a learner's page does not load them.
 INSTRUCTOR_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
                       "@jupyter/nbgrader:course-list")
+#: Plugins no course server loads: JupyterLab's news asks to reach the internet (a workshop room may have none).
+OFFLINE_PLUGINS = ("@jupyterlab/apputils-extension:announcements",)
 #: nbgrader's JupyterLab plugins a learner uses.
 LEARNER_PLUGINS = ("@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:validate-assignment")
 #: nbgrader's server extensions behind the instructor's panels: a learner's server does not run them.
@@ -76,7 +78,8 @@ def lab_command(root: Path, port: int, token: str, instructor: bool, open_browse
     """The ``jupyter lab`` command line of a course server."""
     command = [str(Path(sys.executable).parent / "jupyter-lab"), f"--ServerApp.root_dir={root}",
                "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-               f"--IdentityProvider.token={token}", "--MappingKernelManager.default_kernel_name=python3"]
+               f"--IdentityProvider.token={token}", "--MappingKernelManager.default_kernel_name=python3",
+               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     if not instructor:
         command += [f"--ServerApp.jpserver_extensions={name}=False" for name in INSTRUCTOR_SERVER_EXTENSIONS]
     if not open_browser:
@@ -107,7 +110,7 @@ def start_lab(port: int = 8888, open_browser: bool = True, instructor: bool = Fa
             root = course_dir
             root.mkdir(parents=True, exist_ok=True)
             exchange = Path(os.environ.get("COURSE_EXCHANGE") or course_dir / "exchange")
-            disabled: tuple[str, ...] = ()
+            disabled = OFFLINE_PLUGINS
             print(f"JupyterLab for the instructor, on the course folder {root}")
         else:
             root = Path(folder or learner_copy.default_learner_dir()).expanduser().resolve()
@@ -119,7 +122,7 @@ def start_lab(port: int = 8888, open_browser: bool = True, instructor: bool = Fa
                 exchange = root / learner_copy.STATE / "exchange"
                 _own_exchange(exchange, learner_copy.release_folders(
                     learner_copy.stage_names(), root / learner_copy.STATE / "releases"))
-            disabled = INSTRUCTOR_PLUGINS
+            disabled = OFFLINE_PLUGINS + INSTRUCTOR_PLUGINS
         (config_dir / "labconfig").mkdir()
         (config_dir / "labconfig" / "page_config.json").write_text(
             json.dumps({"disabledExtensions": {name: True for name in disabled}}, indent=1), encoding="utf-8")
