@@ -339,3 +339,64 @@ def test_stage_works_in_the_learners_jupyterlab(stage, learner_lab, context):
     print(f"\n{stage}: {TIMES[stage]} s (run all {ran - started:.1f} s; redraws "
           f"{', '.join(f'{s:.2f}' for _, s in redraws)} s); screenshots in {SHOTS / stage}")
     assert TIMES[stage] < STAGE_LIMIT, f"{stage} took {TIMES[stage]} s"
+
+
+# ---------------------------------------------------------------- nbgrader's panels: the learner's, and the instructor's
+
+
+def _page_config(lab: Lab) -> dict:
+    status, page = lab.get("/lab")
+    assert status == 200
+    return json.loads(re.search(rb'<script id="jupyter-config-data" type="application/json">(.*?)</script>', page,
+                                re.S).group(1))
+
+
+def _nbgrader_menu(page) -> dict[str, bool]:
+    """Each command of the Nbgrader menu, and whether the menu shows it."""
+    page.locator("#jp-MainMenu .lm-MenuBar-itemLabel", has_text=re.compile(r"^Nbgrader$")).click()
+    items = page.locator("#jp-mainmenu-nbgrader li[data-command]").evaluate_all(
+        "items => items.map(i => [i.dataset.command, !i.classList.contains('lm-mod-hidden')])")
+    return dict(items)
+
+
+def test_learner_has_the_assignment_list_and_validate_but_no_instructor_panel(learner_lab, context):
+    disabled = set(_page_config(learner_lab)["disabledExtensions"])
+    assert set(INSTRUCTOR_PLUGINS) <= disabled and not set(LEARNER_PLUGINS) & disabled
+    assert learner_lab.get("/formgrader")[0] == 404, "the learner's server runs the formgrader"
+    stage = STAGES[0]
+    page, console_errors = _open_notebook(context, learner_lab, f"{stage}/{stage}.ipynb", "panels")
+    menu = _nbgrader_menu(page)
+    assert menu["nbgrader:open-assignment-list"]
+    assert not any(menu.get(c) for c in ("nbgrader:open-formgrader", "nbgrader:open-create-assignment",
+                                          "nbgrader:open-course-list")), menu
+    page.locator("#jp-mainmenu-nbgrader li[data-command='nbgrader:open-assignment-list']").click()
+    listing = page.locator("#nbgrader-assignment-list")
+    listing.get_by_text(STAGES[-1], exact=True).first.wait_for()
+    assert all(listing.get_by_text(s, exact=True).count() for s in STAGES), listing.inner_text()
+    page.locator(".lm-TabBar-tab", has_text=stage).first.click()
+    page.locator(".validate-button >> visible=true").first.click()
+    dialog = page.locator(".jp-Dialog")
+    dialog.wait_for(timeout=60_000)
+    dialog.get_by_text(re.compile("Validat|NotImplementedError|not answered", re.I)).first.wait_for(timeout=60_000)
+    assert "Traceback" not in dialog.inner_text()
+    assert not console_errors, console_errors[:5]
+    page.close()
+
+
+def test_instructor_has_the_formgrader_and_create_assignment(browser, tmp_path):
+    lab = Lab(tmp_path / "learner", tmp_path / "course", "--instructor")
+    try:
+        disabled = set(_page_config(lab)["disabledExtensions"])
+        assert not (set(INSTRUCTOR_PLUGINS) | set(LEARNER_PLUGINS)) & disabled
+        assert lab.get("/formgrader")[0] == 200
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        errors = _watch_console(page)
+        page.goto(f"{lab.url}/lab/workspaces/instructor?reset&token={lab.token}")
+        menu = _nbgrader_menu(page)
+        assert menu["nbgrader:open-formgrader"] and menu["nbgrader:open-create-assignment"], menu
+        page.locator("#jp-mainmenu-nbgrader li[data-command='nbgrader:open-formgrader']").click()
+        page.frame_locator("iframe").get_by_text("Manage Assignments").first.wait_for(timeout=60_000)
+        assert not errors, errors[:5]
+        page.close()
+    finally:
+        lab.stop()
