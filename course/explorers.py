@@ -24,10 +24,12 @@ from collections.abc import Callable
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
-__all__ = ["explorer", "view", "is_empty", "MESSAGE_CLASS"]
+__all__ = ["explorer", "view", "is_empty", "MESSAGE_CLASS", "CANNOT_DRAW"]
 
 #: The class of the short message an explorer shows instead of an empty chart.
 MESSAGE_CLASS = "course-explorer-message"
+#: How the message begins when ``draw`` failed on a choice (rather than finding no data).
+CANNOT_DRAW = "This choice could not be drawn:"
 
 
 def _has_values(values) -> bool:
@@ -84,8 +86,7 @@ def view(draw: Callable[..., object], controls: dict[str, widgets.ValueWidget]):
     try:
         shown = draw(**{name: control.value for name, control in controls.items()})
     except Exception as error:  # a choice the drawing cannot handle: say so in one line
-        return _message(f"Nothing to show for {_choice(controls)} ({type(error).__name__}: {error}). "
-                        f"Try another choice.")
+        return _message(f"{CANNOT_DRAW} {_choice(controls)} ({type(error).__name__}: {error}). Try another choice.")
     if is_empty(shown):
         return _message(f"Nothing to show for {_choice(controls)}. Try another choice.")
     return shown
