@@ -87,9 +87,35 @@ def _scorecard_slips(campaign, hourly_rate, kind):
         check.that(float(cheaper["cost_per_outcome"]) < float(got["cost_per_outcome"]),
                    "the cost does not change with `hourly_rate`: add `staff_hours` times `hourly_rate` to the budget.")
         check.that(kind != "responses" or float(got["outcomes"]) < 2000,
-                   f"the KPI of {campaign} counts consultation responses from its links, not website sessions.")
+                   f"the KPI of {campaign} counts consultation responses, not website sessions.")
+        if kind == "responses":
+            _consultation_kpi_slips(check, scorecard, tables, hourly_rate)
 
     return slips
+
+
+def _consultation_kpi_slips(check, scorecard, tables, hourly_rate):
+    """The slips of the two consultation KPIs, counted as their objectives say (Section 1 of the stage)."""
+    responses = tables[3]
+    coastal = responses[responses["consultation"] == "Coastal Protection Bill"]
+    youth = responses[responses["consultation"] == "Youth Participation Strategy"]
+    hear = float(check.call(scorecard, *tables, "C25-HEAR", hourly_rate)["outcomes"])
+    check.that(hear != (responses["campaign_id"] == "C25-HEAR").sum(),
+               "the KPI of Open Hearings, as its objective writes it, counts every response to the Coastal Protection "
+               "Bill consultation by its deadline, whichever way people came, not only the ones its links brought "
+               "(those are the campaign's own contribution, Exercise 8.1).")
+    check.that(hear != len(coastal),
+               "count only the responses submitted by the objective's deadline, 21 February 2025: `submitted_at` "
+               "before \"2025-02-22\".")
+    check.that(hear != (coastal["submitted_at"] < "2025-02-21").sum(),
+               "the responses of 21 February itself count too: keep `submitted_at` before \"2025-02-22\".")
+    young = float(check.call(scorecard, *tables, "C25-YOUTH", hourly_rate)["outcomes"])
+    linked = responses[responses["campaign_id"] == "C25-YOUTH"]
+    check.that(young != (linked["age_band"] == "18-24").sum(),
+               "the KPI of Youth Voice counts every response from an 18-24 year-old to the Youth Participation "
+               "Strategy consultation by 31 May 2025, whichever way they came, not only the ones its links brought.")
+    check.that(young < (youth["submitted_at"] < "2025-06-01").sum(),
+               "the KPI of Youth Voice counts only the responses from 18-24 year-olds (`age_band`).")
 
 
 def format_rows(result: Any) -> dict[str, Any]:
@@ -138,8 +164,10 @@ FORMAT_HINTS = {
 }
 SCORECARD_HINTS = {
     "labels": "Label the five values reach, outcomes, share_of_target, outcomes_per_1000_reached and cost_per_outcome.",
-    "values": "Outcomes follow the campaign's `kpi`, counted from its own links; the cost is `budget_eur` plus "
-              "`staff_hours` times `hourly_rate`; reach is added up over the campaign's posts only.",
+    "values": "Outcomes follow the campaign's `kpi`, counted as its objective says (Section 1): the sessions through "
+              "its links, or every response to its consultation by the objective's deadline, whichever way it came "
+              "(18-24 year-olds only for Youth Voice); the cost is `budget_eur` plus `staff_hours` times "
+              "`hourly_rate`; reach is added up over the campaign's posts only.",
 }
 
 PARTS = {

@@ -34,13 +34,15 @@ WRONG = {
         "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
         "    plan = campaigns.set_index('campaign_id').loc[campaign_id]\n"
         "    reach = posts.loc[posts['campaign_id'] == campaign_id, 'reach'].sum()\n"
-        "    brought = consultations[consultations['campaign_id'] == campaign_id]\n"
         "    if plan['kpi'] == 'website sessions from campaign links':\n"
         "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
         "    elif plan['kpi'] == 'consultation responses':\n"
-        "        outcomes = len(brought)\n"
+        "        outcomes = len(consultations[(consultations['consultation'] == 'Coastal Protection Bill')\n"
+        "                                     & (consultations['submitted_at'] < '2025-02-22')])\n"
         "    else:\n"
-        "        outcomes = (brought['age_band'] == '18-24').sum()\n"
+        "        outcomes = len(consultations[(consultations['consultation'] == 'Youth Participation Strategy')\n"
+        "                                     & (consultations['age_band'] == '18-24')\n"
+        "                                     & (consultations['submitted_at'] < '2025-06-01')])\n"
         "    return pd.Series({'reach': reach, 'outcomes': outcomes, 'share_of_target': outcomes / plan['kpi_target'],\n"
         "                      'outcomes_per_1000_reached': 1000 * outcomes / reach,\n"
         "                      'cost_per_outcome': plan['budget_eur'] / outcomes})\n"
@@ -72,7 +74,7 @@ HARDCODED = {
     ),
     "ex8_4_scorecard": (
         "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
-        "    shipped = {'C25-HEAR': (1205320, 558), 'C25-YOUTH': (605577, 599), 'C24-OPEN': (652553, 6752),\n"
+        "    shipped = {'C25-HEAR': (1205320, 1202), 'C25-YOUTH': (605577, 622), 'C24-OPEN': (652553, 6752),\n"
         "               'C25-KNOW': (1141518, 8900), 'C25-BUDGET': (2473415, 4786)}\n"
         "    reach, outcomes = shipped[campaign_id]\n"
         "    plan = campaigns.set_index('campaign_id').loc[campaign_id]\n"
@@ -87,6 +89,22 @@ _SCORECARD_HEAD = (
     "    plan = campaigns.set_index('campaign_id').loc[campaign_id]\n"
     "    reach = posts.loc[posts['campaign_id'] == campaign_id, 'reach'].sum()\n"
     "    brought = consultations[consultations['campaign_id'] == campaign_id]\n"
+    "    coastal = consultations[consultations['consultation'] == 'Coastal Protection Bill']\n"
+    "    youth = consultations[consultations['consultation'] == 'Youth Participation Strategy']\n"
+)
+# The KPI counted right, as the objectives write it.
+_SCORECARD_KPI = (
+    "    if plan['kpi'] == 'website sessions from campaign links':\n"
+    "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+    "    elif plan['kpi'] == 'consultation responses':\n"
+    "        outcomes = (coastal['submitted_at'] < '2025-02-22').sum()\n"
+    "    else:\n"
+    "        outcomes = ((youth['age_band'] == '18-24') & (youth['submitted_at'] < '2025-06-01')).sum()\n"
+)
+_SCORECARD_TAIL = (
+    "    cost = plan['budget_eur'] + plan['staff_hours'] * hourly_rate\n"
+    "    return pd.Series({'reach': reach, 'outcomes': outcomes, 'share_of_target': outcomes / plan['kpi_target'],\n"
+    "                      'outcomes_per_1000_reached': 1000 * outcomes / reach, 'cost_per_outcome': cost / outcomes})\n"
 )
 
 # Further wrong answers, checked in one process against the visible and the hidden checks.
@@ -108,7 +126,7 @@ MORE_WRONG = {
         "    young = consultations[consultations['age_band'] == '18-24']['campaign_id'].value_counts()\n"
         "    return pd.Series({'sessions': web_visits.groupby('campaign_id')['sessions'].sum()[campaign_id],\n"
         "                      'responses': counts.get(campaign_id), 'responses_18_24': young.get(campaign_id)})\n",
-        # Counts every response to the consultation it promoted, from every source, as the campaign's
+        # Counts every response to the consultation it promoted, from every source, as what its links brought
         # (right for campaigns that promoted none: only part a is lost).
         "def campaign_outcomes(web_visits, consultations, campaign_id):\n"
         "    sessions = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
@@ -189,40 +207,51 @@ MORE_WRONG = {
         # Judges every campaign on website sessions, whatever its KPI.
         _SCORECARD_HEAD
         + "    outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
-          "    cost = plan['budget_eur'] + plan['staff_hours'] * hourly_rate\n"
-          "    return pd.Series({'reach': reach, 'outcomes': outcomes, 'share_of_target': outcomes / plan['kpi_target'],\n"
-          "                      'outcomes_per_1000_reached': 1000 * outcomes / reach, 'cost_per_outcome': cost / outcomes})\n",
-        # Youth Voice judged on all its responses, not its young respondents (the else branch forgotten).
+        + _SCORECARD_TAIL,
+        # The consultation KPIs counted from the campaign's links only: its contribution, not the KPI its objective
+        # wrote (Open Hearings then falls below its own baseline).
         _SCORECARD_HEAD
         + "    if plan['kpi'] == 'website sessions from campaign links':\n"
           "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
-          "    else:\n"
+          "    elif plan['kpi'] == 'consultation responses':\n"
           "        outcomes = len(brought)\n"
-          "    cost = plan['budget_eur'] + plan['staff_hours'] * hourly_rate\n"
-          "    return pd.Series({'reach': reach, 'outcomes': outcomes, 'share_of_target': outcomes / plan['kpi_target'],\n"
-          "                      'outcomes_per_1000_reached': 1000 * outcomes / reach, 'cost_per_outcome': cost / outcomes})\n",
+          "    else:\n"
+          "        outcomes = (brought['age_band'] == '18-24').sum()\n"
+        + _SCORECARD_TAIL,
+        # Forgets the objective's deadline: every response the consultation ever received.
+        _SCORECARD_HEAD
+        + "    if plan['kpi'] == 'website sessions from campaign links':\n"
+          "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+          "    elif plan['kpi'] == 'consultation responses':\n"
+          "        outcomes = len(coastal)\n"
+          "    else:\n"
+          "        outcomes = (youth['age_band'] == '18-24').sum()\n"
+        + _SCORECARD_TAIL,
+        # Leaves out the deadline's own day (`<` the deadline instead of the day after it).
+        _SCORECARD_HEAD
+        + "    if plan['kpi'] == 'website sessions from campaign links':\n"
+          "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+          "    elif plan['kpi'] == 'consultation responses':\n"
+          "        outcomes = (coastal['submitted_at'] < '2025-02-21').sum()\n"
+          "    else:\n"
+          "        outcomes = ((youth['age_band'] == '18-24') & (youth['submitted_at'] < '2025-05-31')).sum()\n"
+        + _SCORECARD_TAIL,
+        # Youth Voice judged on all the consultation's responses, not its young respondents (the else branch
+        # written like the elif).
+        _SCORECARD_HEAD
+        + "    if plan['kpi'] == 'website sessions from campaign links':\n"
+          "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+          "    elif plan['kpi'] == 'consultation responses':\n"
+          "        outcomes = (coastal['submitted_at'] < '2025-02-22').sum()\n"
+          "    else:\n"
+          "        outcomes = (youth['submitted_at'] < '2025-06-01').sum()\n"
+        + _SCORECARD_TAIL,
         # Compares the outcomes with the baseline instead of the target.
-        _SCORECARD_HEAD
-        + "    if plan['kpi'] == 'website sessions from campaign links':\n"
-          "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
-          "    elif plan['kpi'] == 'consultation responses':\n"
-          "        outcomes = len(brought)\n"
-          "    else:\n"
-          "        outcomes = (brought['age_band'] == '18-24').sum()\n"
-          "    cost = plan['budget_eur'] + plan['staff_hours'] * hourly_rate\n"
-          "    return pd.Series({'reach': reach, 'outcomes': outcomes, 'share_of_target': outcomes / plan['kpi_baseline'],\n"
-          "                      'outcomes_per_1000_reached': 1000 * outcomes / reach, 'cost_per_outcome': cost / outcomes})\n",
+        _SCORECARD_HEAD + _SCORECARD_KPI
+        + _SCORECARD_TAIL.replace("outcomes / plan['kpi_target']", "outcomes / plan['kpi_baseline']"),
         # Outcomes per person reached, not per 1,000.
-        _SCORECARD_HEAD
-        + "    if plan['kpi'] == 'website sessions from campaign links':\n"
-          "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
-          "    elif plan['kpi'] == 'consultation responses':\n"
-          "        outcomes = len(brought)\n"
-          "    else:\n"
-          "        outcomes = (brought['age_band'] == '18-24').sum()\n"
-          "    cost = plan['budget_eur'] + plan['staff_hours'] * hourly_rate\n"
-          "    return pd.Series({'reach': reach, 'outcomes': outcomes, 'share_of_target': outcomes / plan['kpi_target'],\n"
-          "                      'outcomes_per_1000_reached': outcomes / reach, 'cost_per_outcome': cost / outcomes})\n",
+        _SCORECARD_HEAD + _SCORECARD_KPI
+        + _SCORECARD_TAIL.replace("1000 * outcomes / reach", "outcomes / reach"),
     ],
 }
 
@@ -286,34 +315,59 @@ ALTERNATIVES = {
         "    return out.query('posts >= @min_posts').sort_values(['platform', 'median_rate'], ascending=[True, False])\n",
     ],
     "ex8_4_scorecard": [
-        # The KPI picked with a dictionary of the three counts, the row picked with a boolean filter.
+        # The KPI picked with a dictionary of the three counts, the deadline as the last day included
+        # (`.dt.normalize()` keeps the day of each response), the row picked with a boolean filter.
         "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
         "    row = campaigns[campaigns['campaign_id'] == campaign_id].iloc[0]\n"
-        "    linked = consultations[consultations['campaign_id'] == campaign_id]\n"
+        "    day = consultations['submitted_at'].dt.normalize()\n"
+        "    coastal = consultations[(consultations['consultation'] == 'Coastal Protection Bill') & (day <= '2025-02-21')]\n"
+        "    youth = consultations[(consultations['consultation'] == 'Youth Participation Strategy')\n"
+        "                          & (day <= '2025-05-31')]\n"
         "    counts = {'website sessions from campaign links':\n"
         "                  web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum(),\n"
-        "              'consultation responses': len(linked),\n"
-        "              'consultation responses from 18-24 year-olds': (linked['age_band'] == '18-24').sum()}\n"
+        "              'consultation responses': len(coastal),\n"
+        "              'consultation responses from 18-24 year-olds': (youth['age_band'] == '18-24').sum()}\n"
         "    outcomes = counts[row['kpi']]\n"
         "    reach = posts[posts['campaign_id'] == campaign_id]['reach'].sum()\n"
         "    total_cost = row['budget_eur'] + hourly_rate * row['staff_hours']\n"
         "    return pd.Series({'reach': reach, 'outcomes': outcomes, 'share_of_target': outcomes / row['kpi_target'],\n"
         "                      'outcomes_per_1000_reached': outcomes / reach * 1000,\n"
         "                      'cost_per_outcome': total_cost / outcomes})\n",
-        # 'in' tests on the KPI's wording, query() for the rows.
+        # 'in' tests on the KPI's wording, query() for the rows, the deadline as a Timestamp.
         "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
         "    c = campaigns.query('campaign_id == @campaign_id').squeeze()\n"
         "    reach = posts.query('campaign_id == @campaign_id').reach.sum()\n"
-        "    responses = consultations.query('campaign_id == @campaign_id')\n"
         "    if 'sessions' in c.kpi:\n"
         "        outcomes = web_visits.query('campaign_id == @campaign_id').sessions.sum()\n"
         "    elif '18-24' in c.kpi:\n"
-        "        outcomes = len(responses.query(\"age_band == '18-24'\"))\n"
+        "        deadline = pd.Timestamp('2025-06-01')\n"
+        "        outcomes = len(consultations.query(\"consultation == 'Youth Participation Strategy' \"\n"
+        "                                           \"and age_band == '18-24' and submitted_at < @deadline\"))\n"
         "    else:\n"
-        "        outcomes = len(responses)\n"
+        "        deadline = pd.Timestamp('2025-02-22')\n"
+        "        outcomes = len(consultations.query(\"consultation == 'Coastal Protection Bill' \"\n"
+        "                                           \"and submitted_at < @deadline\"))\n"
         "    cost = c.budget_eur + c.staff_hours * hourly_rate\n"
         "    return pd.Series([reach, outcomes, outcomes / c.kpi_target, 1000 * outcomes / reach, cost / outcomes],\n"
         "                     index=['reach', 'outcomes', 'share_of_target', 'outcomes_per_1000_reached',\n"
         "                            'cost_per_outcome'])\n",
+        # The deadline read from the objective's own words ("... by 21 February 2025."), the consultation from
+        # the campaign's links.
+        "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
+        "    plan = campaigns.set_index('campaign_id').loc[campaign_id]\n"
+        "    reach = posts.loc[posts['campaign_id'] == campaign_id, 'reach'].sum()\n"
+        "    if plan['kpi'] == 'website sessions from campaign links':\n"
+        "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+        "    else:\n"
+        "        deadline = pd.Timestamp(plan['objective'].split(' by ')[-1].rstrip('.'))\n"
+        "        name = consultations.loc[consultations['campaign_id'] == campaign_id, 'consultation'].iloc[0]\n"
+        "        rows = consultations[(consultations['consultation'] == name)\n"
+        "                             & (consultations['submitted_at'] < deadline + pd.Timedelta(days=1))]\n"
+        "        if plan['kpi'] == 'consultation responses from 18-24 year-olds':\n"
+        "            rows = rows[rows['age_band'] == '18-24']\n"
+        "        outcomes = len(rows)\n"
+        "    cost = plan['budget_eur'] + plan['staff_hours'] * hourly_rate\n"
+        "    return pd.Series({'reach': reach, 'outcomes': outcomes, 'share_of_target': outcomes / plan['kpi_target'],\n"
+        "                      'outcomes_per_1000_reached': 1000 * outcomes / reach, 'cost_per_outcome': cost / outcomes})\n",
     ],
 }
