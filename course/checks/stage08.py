@@ -6,6 +6,7 @@ properties a hidden test compares, and the common slips it names first, on the p
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pandas as pd
@@ -19,7 +20,8 @@ STAGE = "08-case-study"
 OUTCOME_LABELS = ["sessions", "responses", "responses_18_24"]
 CONVERSATION_LABELS = ["comments", "questions", "answered_share", "median_reply_minutes", "abusive_share"]
 FORMAT_COLUMNS = ["platform", "format", "posts", "median_rate"]
-SCORECARD_LABELS = ["reach", "outcomes", "share_of_target", "outcomes_per_1000_reached", "cost_per_outcome"]
+SCORECARD_LABELS = ["reach", "kpi_achieved", "share_of_target", "brought", "brought_per_1000_reached",
+                    "cost_per_outcome_brought"]
 
 
 def _outcomes_slips(campaign, other_campaign, promoted_a_consultation):
@@ -79,43 +81,76 @@ def _scorecard_slips(campaign, hourly_rate, kind):
         tables = [load(name) for name in ("campaigns", "posts", "web_visits", "consultations")]
         got = check.call(scorecard, *tables, campaign, hourly_rate)
         check.series(got, f"the scorecard of {campaign}", index=SCORECARD_LABELS)
-        check.that(bool((got.astype(float) > 0).all()), "every value of the scorecard should be above 0.")
-        check.that(float(got["share_of_target"]) < 5, "`share_of_target` is outcomes divided by `kpi_target`: "
+        values = got.astype(float)
+        check.that(bool((values > 0).all()), "every value of the scorecard should be above 0.")
+        check.that(values["share_of_target"] < 5, "`share_of_target` is `kpi_achieved` divided by `kpi_target`: "
                    "a share, where 1 means the target was just met.")
-        check.that(float(got["outcomes"]) < float(got["reach"]), "`outcomes` should be far fewer than `reach`.")
+        check.that(values["kpi_achieved"] < values["reach"] and values["brought"] < values["reach"],
+                   "`kpi_achieved` and `brought` should be far fewer than `reach`.")
         cheaper = check.call(scorecard, *tables, campaign, 0)
-        check.that(float(cheaper["cost_per_outcome"]) < float(got["cost_per_outcome"]),
+        check.that(float(cheaper["cost_per_outcome_brought"]) < values["cost_per_outcome_brought"],
                    "the cost does not change with `hourly_rate`: add `staff_hours` times `hourly_rate` to the budget.")
-        check.that(kind != "responses" or float(got["outcomes"]) < 2000,
-                   f"the KPI of {campaign} counts consultation responses, not website sessions.")
-        if kind == "responses":
+        _ratio_slips(check, values, tables[0], campaign, hourly_rate)
+        if kind == "sessions":
+            check.that(values["brought"] == values["kpi_achieved"],
+                       f"the KPI of {campaign} is the website sessions through its links: `brought`, the outcomes "
+                       "of that kind its links brought, is the same number.")
+        else:
+            check.that(values["kpi_achieved"] < 2000,
+                       f"the KPI of {campaign} counts consultation responses, not website sessions.")
             _consultation_kpi_slips(check, scorecard, tables, hourly_rate)
 
     return slips
 
 
+def _ratio_slips(check, values, campaigns, campaign, hourly_rate):
+    """The two ratios rest on what the links brought (as in Stage 7), not on the KPI."""
+    plan = campaigns.set_index("campaign_id").loc[campaign]
+    cost = float(plan["budget_eur"] + plan["staff_hours"] * hourly_rate)
+    if values["brought"] != values["kpi_achieved"]:
+        check.that(not math.isclose(values["brought_per_1000_reached"], 1000 * values["kpi_achieved"] / values["reach"],
+                                    rel_tol=1e-6),
+                   "`brought_per_1000_reached` divides the KPI by the reach: the ratios rest on `brought`, what the "
+                   "campaign's links brought, the outcomes its reach produced.")
+        check.that(not math.isclose(values["cost_per_outcome_brought"], cost / values["kpi_achieved"], rel_tol=1e-6),
+                   "`cost_per_outcome_brought` divides the cost by the KPI: divide it by `brought`, what the "
+                   "campaign's links brought, the outcomes its money paid for.")
+    check.that(math.isclose(values["brought_per_1000_reached"], 1000 * values["brought"] / values["reach"],
+                            rel_tol=1e-6),
+               "`brought_per_1000_reached` is `brought` for every 1,000 of `reach`: 1000 * brought / reach.")
+
+
 def _consultation_kpi_slips(check, scorecard, tables, hourly_rate):
-    """The slips of the two consultation KPIs, counted as their objectives say (Section 1 of the stage)."""
+    """The slips of the two consultation KPIs, counted as their objectives say (Section 1 of the stage), and of what
+    their links brought."""
     responses = tables[3]
     coastal = responses[responses["consultation"] == "Coastal Protection Bill"]
     youth = responses[responses["consultation"] == "Youth Participation Strategy"]
-    hear = float(check.call(scorecard, *tables, "C25-HEAR", hourly_rate)["outcomes"])
-    check.that(hear != (responses["campaign_id"] == "C25-HEAR").sum(),
+    hear = check.call(scorecard, *tables, "C25-HEAR", hourly_rate).astype(float)
+    hear_links = (responses["campaign_id"] == "C25-HEAR").sum()
+    check.that(hear["kpi_achieved"] != hear_links,
                "the KPI of Open Hearings, as its objective writes it, counts every response to the Coastal Protection "
                "Bill consultation by its deadline, whichever way people came, not only the ones its links brought "
-               "(those are the campaign's own contribution, Exercise 8.1).")
-    check.that(hear != len(coastal),
+               "(those are `brought`, the campaign's own contribution, Exercise 8.1).")
+    check.that(hear["kpi_achieved"] != len(coastal),
                "count only the responses submitted by the objective's deadline, 21 February 2025: `submitted_at` "
                "before \"2025-02-22\".")
-    check.that(hear != (coastal["submitted_at"] < "2025-02-21").sum(),
+    check.that(hear["kpi_achieved"] != (coastal["submitted_at"] < "2025-02-21").sum(),
                "the responses of 21 February itself count too: keep `submitted_at` before \"2025-02-22\".")
-    young = float(check.call(scorecard, *tables, "C25-YOUTH", hourly_rate)["outcomes"])
+    check.that(hear["brought"] == hear_links,
+               "`brought` for Open Hearings counts the responses whose `campaign_id` is the campaign's: what its "
+               "links brought, not every response to the consultation.")
+    young = check.call(scorecard, *tables, "C25-YOUTH", hourly_rate).astype(float)
     linked = responses[responses["campaign_id"] == "C25-YOUTH"]
-    check.that(young != (linked["age_band"] == "18-24").sum(),
+    young_links = (linked["age_band"] == "18-24").sum()
+    check.that(young["kpi_achieved"] != young_links,
                "the KPI of Youth Voice counts every response from an 18-24 year-old to the Youth Participation "
                "Strategy consultation by 31 May 2025, whichever way they came, not only the ones its links brought.")
-    check.that(young < (youth["submitted_at"] < "2025-06-01").sum(),
+    check.that(young["kpi_achieved"] < (youth["submitted_at"] < "2025-06-01").sum(),
                "the KPI of Youth Voice counts only the responses from 18-24 year-olds (`age_band`).")
+    check.that(young["brought"] == young_links,
+               "`brought` for Youth Voice counts the outcomes of its KPI's kind its links brought: the responses "
+               "whose `campaign_id` is the campaign's and whose `age_band` is 18-24.")
 
 
 def format_rows(result: Any) -> dict[str, Any]:
@@ -163,11 +198,13 @@ FORMAT_HINTS = {
     "column median_rate": "`median_rate` is the median (not the mean) of (reactions + comments + shares) / reach.",
 }
 SCORECARD_HINTS = {
-    "labels": "Label the five values reach, outcomes, share_of_target, outcomes_per_1000_reached and cost_per_outcome.",
-    "values": "Outcomes follow the campaign's `kpi`, counted as its objective says (Section 1): the sessions through "
-              "its links, or every response to its consultation by the objective's deadline, whichever way it came "
-              "(18-24 year-olds only for Youth Voice); the cost is `budget_eur` plus `staff_hours` times "
-              "`hourly_rate`; reach is added up over the campaign's posts only.",
+    "labels": "Label the six values reach, kpi_achieved, share_of_target, brought, brought_per_1000_reached and "
+              "cost_per_outcome_brought.",
+    "values": "`kpi_achieved` follows the campaign's `kpi`, counted as its objective says (Section 1): the sessions "
+              "through its links, or every response to its consultation by the objective's deadline, whichever way "
+              "it came (18-24 year-olds only for Youth Voice); `brought` is what its links brought of that kind (the "
+              "rows with its `campaign_id`), and the two ratios divide by `brought`, not by the KPI; the cost is "
+              "`budget_eur` plus `staff_hours` times `hourly_rate`; reach is added up over the campaign's posts only.",
 }
 
 PARTS = {

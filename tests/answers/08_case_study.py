@@ -34,18 +34,23 @@ WRONG = {
         "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
         "    plan = campaigns.set_index('campaign_id').loc[campaign_id]\n"
         "    reach = posts.loc[posts['campaign_id'] == campaign_id, 'reach'].sum()\n"
+        "    sessions = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+        "    linked = consultations[consultations['campaign_id'] == campaign_id]\n"
         "    if plan['kpi'] == 'website sessions from campaign links':\n"
-        "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+        "        kpi_achieved, brought = sessions, sessions\n"
         "    elif plan['kpi'] == 'consultation responses':\n"
-        "        outcomes = len(consultations[(consultations['consultation'] == 'Coastal Protection Bill')\n"
-        "                                     & (consultations['submitted_at'] < '2025-02-22')])\n"
+        "        kpi_achieved = len(consultations[(consultations['consultation'] == 'Coastal Protection Bill')\n"
+        "                                         & (consultations['submitted_at'] < '2025-02-22')])\n"
+        "        brought = len(linked)\n"
         "    else:\n"
-        "        outcomes = len(consultations[(consultations['consultation'] == 'Youth Participation Strategy')\n"
-        "                                     & (consultations['age_band'] == '18-24')\n"
-        "                                     & (consultations['submitted_at'] < '2025-06-01')])\n"
-        "    return pd.Series({'reach': reach, 'outcomes': outcomes, 'share_of_target': outcomes / plan['kpi_target'],\n"
-        "                      'outcomes_per_1000_reached': 1000 * outcomes / reach,\n"
-        "                      'cost_per_outcome': plan['budget_eur'] / outcomes})\n"
+        "        kpi_achieved = len(consultations[(consultations['consultation'] == 'Youth Participation Strategy')\n"
+        "                                         & (consultations['age_band'] == '18-24')\n"
+        "                                         & (consultations['submitted_at'] < '2025-06-01')])\n"
+        "        brought = (linked['age_band'] == '18-24').sum()\n"
+        "    return pd.Series({'reach': reach, 'kpi_achieved': kpi_achieved,\n"
+        "                      'share_of_target': kpi_achieved / plan['kpi_target'], 'brought': brought,\n"
+        "                      'brought_per_1000_reached': 1000 * brought / reach,\n"
+        "                      'cost_per_outcome_brought': plan['budget_eur'] / brought})\n"
     ),
 }
 
@@ -74,13 +79,16 @@ HARDCODED = {
     ),
     "ex8_4_scorecard": (
         "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
-        "    shipped = {'C25-HEAR': (1205320, 1202), 'C25-YOUTH': (605577, 622), 'C24-OPEN': (652553, 6752),\n"
-        "               'C25-KNOW': (1141518, 8900), 'C25-BUDGET': (2473415, 4786)}\n"
-        "    reach, outcomes = shipped[campaign_id]\n"
+        "    shipped = {'C25-HEAR': (1205320, 1202, 558), 'C25-YOUTH': (605577, 622, 599),\n"
+        "               'C24-OPEN': (652553, 6752, 6752), 'C25-KNOW': (1141518, 8900, 8900),\n"
+        "               'C25-BUDGET': (2473415, 4786, 4786)}\n"
+        "    reach, kpi_achieved, brought = shipped[campaign_id]\n"
         "    plan = campaigns.set_index('campaign_id').loc[campaign_id]\n"
         "    cost = plan['budget_eur'] + plan['staff_hours'] * hourly_rate\n"
-        "    return pd.Series({'reach': reach, 'outcomes': outcomes, 'share_of_target': outcomes / plan['kpi_target'],\n"
-        "                      'outcomes_per_1000_reached': 1000 * outcomes / reach, 'cost_per_outcome': cost / outcomes})\n"
+        "    return pd.Series({'reach': reach, 'kpi_achieved': kpi_achieved,\n"
+        "                      'share_of_target': kpi_achieved / plan['kpi_target'], 'brought': brought,\n"
+        "                      'brought_per_1000_reached': 1000 * brought / reach,\n"
+        "                      'cost_per_outcome_brought': cost / brought})\n"
     ),
 }
 
@@ -88,23 +96,27 @@ _SCORECARD_HEAD = (
     "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
     "    plan = campaigns.set_index('campaign_id').loc[campaign_id]\n"
     "    reach = posts.loc[posts['campaign_id'] == campaign_id, 'reach'].sum()\n"
-    "    brought = consultations[consultations['campaign_id'] == campaign_id]\n"
+    "    sessions = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+    "    linked = consultations[consultations['campaign_id'] == campaign_id]\n"
     "    coastal = consultations[consultations['consultation'] == 'Coastal Protection Bill']\n"
     "    youth = consultations[consultations['consultation'] == 'Youth Participation Strategy']\n"
 )
-# The KPI counted right, as the objectives write it.
+# The KPI counted right, as the objectives write it, and what the links brought of the KPI's kind.
 _SCORECARD_KPI = (
     "    if plan['kpi'] == 'website sessions from campaign links':\n"
-    "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+    "        kpi_achieved, brought = sessions, sessions\n"
     "    elif plan['kpi'] == 'consultation responses':\n"
-    "        outcomes = (coastal['submitted_at'] < '2025-02-22').sum()\n"
+    "        kpi_achieved, brought = (coastal['submitted_at'] < '2025-02-22').sum(), len(linked)\n"
     "    else:\n"
-    "        outcomes = ((youth['age_band'] == '18-24') & (youth['submitted_at'] < '2025-06-01')).sum()\n"
+    "        kpi_achieved = ((youth['age_band'] == '18-24') & (youth['submitted_at'] < '2025-06-01')).sum()\n"
+    "        brought = (linked['age_band'] == '18-24').sum()\n"
 )
 _SCORECARD_TAIL = (
     "    cost = plan['budget_eur'] + plan['staff_hours'] * hourly_rate\n"
-    "    return pd.Series({'reach': reach, 'outcomes': outcomes, 'share_of_target': outcomes / plan['kpi_target'],\n"
-    "                      'outcomes_per_1000_reached': 1000 * outcomes / reach, 'cost_per_outcome': cost / outcomes})\n"
+    "    return pd.Series({'reach': reach, 'kpi_achieved': kpi_achieved,\n"
+    "                      'share_of_target': kpi_achieved / plan['kpi_target'], 'brought': brought,\n"
+    "                      'brought_per_1000_reached': 1000 * brought / reach,\n"
+    "                      'cost_per_outcome_brought': cost / brought})\n"
 )
 
 # Further wrong answers, checked in one process against the visible and the hidden checks.
@@ -206,52 +218,67 @@ MORE_WRONG = {
     "ex8_4_scorecard": [
         # Judges every campaign on website sessions, whatever its KPI.
         _SCORECARD_HEAD
-        + "    outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+        + "    kpi_achieved, brought = sessions, sessions\n"
         + _SCORECARD_TAIL,
         # The consultation KPIs counted from the campaign's links only: its contribution, not the KPI its objective
         # wrote (Open Hearings then falls below its own baseline).
-        _SCORECARD_HEAD
-        + "    if plan['kpi'] == 'website sessions from campaign links':\n"
-          "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
-          "    elif plan['kpi'] == 'consultation responses':\n"
-          "        outcomes = len(brought)\n"
-          "    else:\n"
-          "        outcomes = (brought['age_band'] == '18-24').sum()\n"
+        _SCORECARD_HEAD + _SCORECARD_KPI
+        + "    if plan['kpi'] != 'website sessions from campaign links':\n"
+          "        kpi_achieved = brought\n"
+        + _SCORECARD_TAIL,
+        # The old scorecard: the ratios divided by the KPI, responses the campaign did not bring included
+        # (what the links brought computed, but not used).
+        _SCORECARD_HEAD + _SCORECARD_KPI
+        + _SCORECARD_TAIL.replace("1000 * brought / reach", "1000 * kpi_achieved / reach")
+                         .replace("cost / brought", "cost / kpi_achieved"),
+        # The old scorecard relabelled: `brought` is the KPI, and so the ratios rest on it.
+        _SCORECARD_HEAD + _SCORECARD_KPI
+        + "    brought = kpi_achieved\n"
+        + _SCORECARD_TAIL,
+        # The cost per outcome on what the links brought, but the rate per 1,000 reached on the KPI.
+        _SCORECARD_HEAD + _SCORECARD_KPI
+        + _SCORECARD_TAIL.replace("1000 * brought / reach", "1000 * kpi_achieved / reach"),
+        # What Youth Voice's links brought counted as all their responses, not the 18-24 ones of its KPI's kind.
+        _SCORECARD_HEAD + _SCORECARD_KPI
+        + "    if plan['kpi'] == 'consultation responses from 18-24 year-olds':\n"
+          "        brought = len(linked)\n"
         + _SCORECARD_TAIL,
         # Forgets the objective's deadline: every response the consultation ever received.
         _SCORECARD_HEAD
         + "    if plan['kpi'] == 'website sessions from campaign links':\n"
-          "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+          "        kpi_achieved, brought = sessions, sessions\n"
           "    elif plan['kpi'] == 'consultation responses':\n"
-          "        outcomes = len(coastal)\n"
+          "        kpi_achieved, brought = len(coastal), len(linked)\n"
           "    else:\n"
-          "        outcomes = (youth['age_band'] == '18-24').sum()\n"
+          "        kpi_achieved = (youth['age_band'] == '18-24').sum()\n"
+          "        brought = (linked['age_band'] == '18-24').sum()\n"
         + _SCORECARD_TAIL,
         # Leaves out the deadline's own day (`<` the deadline instead of the day after it).
         _SCORECARD_HEAD
         + "    if plan['kpi'] == 'website sessions from campaign links':\n"
-          "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+          "        kpi_achieved, brought = sessions, sessions\n"
           "    elif plan['kpi'] == 'consultation responses':\n"
-          "        outcomes = (coastal['submitted_at'] < '2025-02-21').sum()\n"
+          "        kpi_achieved, brought = (coastal['submitted_at'] < '2025-02-21').sum(), len(linked)\n"
           "    else:\n"
-          "        outcomes = ((youth['age_band'] == '18-24') & (youth['submitted_at'] < '2025-05-31')).sum()\n"
+          "        kpi_achieved = ((youth['age_band'] == '18-24') & (youth['submitted_at'] < '2025-05-31')).sum()\n"
+          "        brought = (linked['age_band'] == '18-24').sum()\n"
         + _SCORECARD_TAIL,
         # Youth Voice judged on all the consultation's responses, not its young respondents (the else branch
         # written like the elif).
         _SCORECARD_HEAD
         + "    if plan['kpi'] == 'website sessions from campaign links':\n"
-          "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+          "        kpi_achieved, brought = sessions, sessions\n"
           "    elif plan['kpi'] == 'consultation responses':\n"
-          "        outcomes = (coastal['submitted_at'] < '2025-02-22').sum()\n"
+          "        kpi_achieved, brought = (coastal['submitted_at'] < '2025-02-22').sum(), len(linked)\n"
           "    else:\n"
-          "        outcomes = (youth['submitted_at'] < '2025-06-01').sum()\n"
+          "        kpi_achieved, brought = (youth['submitted_at'] < '2025-06-01').sum(), len(linked)\n"
         + _SCORECARD_TAIL,
-        # Compares the outcomes with the baseline instead of the target.
+        # Compares the KPI with the baseline instead of the target.
         _SCORECARD_HEAD + _SCORECARD_KPI
-        + _SCORECARD_TAIL.replace("outcomes / plan['kpi_target']", "outcomes / plan['kpi_baseline']"),
-        # Outcomes per person reached, not per 1,000.
+        + _SCORECARD_TAIL.replace("kpi_achieved / plan['kpi_target']", "kpi_achieved / plan['kpi_baseline']"),
+        # What the links brought per person reached, not per 1,000.
         _SCORECARD_HEAD + _SCORECARD_KPI
-        + _SCORECARD_TAIL.replace("1000 * outcomes / reach", "outcomes / reach"),
+        + _SCORECARD_TAIL.replace("1000 * brought / reach", "brought / reach"),
     ],
 }
 
@@ -315,7 +342,7 @@ ALTERNATIVES = {
         "    return out.query('posts >= @min_posts').sort_values(['platform', 'median_rate'], ascending=[True, False])\n",
     ],
     "ex8_4_scorecard": [
-        # The KPI picked with a dictionary of the three counts, the deadline as the last day included
+        # The two counts picked with a dictionary of pairs, the deadline as the last day included
         # (`.dt.normalize()` keeps the day of each response), the row picked with a boolean filter.
         "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
         "    row = campaigns[campaigns['campaign_id'] == campaign_id].iloc[0]\n"
@@ -323,51 +350,59 @@ ALTERNATIVES = {
         "    coastal = consultations[(consultations['consultation'] == 'Coastal Protection Bill') & (day <= '2025-02-21')]\n"
         "    youth = consultations[(consultations['consultation'] == 'Youth Participation Strategy')\n"
         "                          & (day <= '2025-05-31')]\n"
-        "    counts = {'website sessions from campaign links':\n"
-        "                  web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum(),\n"
-        "              'consultation responses': len(coastal),\n"
-        "              'consultation responses from 18-24 year-olds': (youth['age_band'] == '18-24').sum()}\n"
-        "    outcomes = counts[row['kpi']]\n"
+        "    ours = consultations[consultations['campaign_id'] == campaign_id]\n"
+        "    visits = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+        "    counts = {'website sessions from campaign links': (visits, visits),\n"
+        "              'consultation responses': (len(coastal), len(ours)),\n"
+        "              'consultation responses from 18-24 year-olds':\n"
+        "                  ((youth['age_band'] == '18-24').sum(), (ours['age_band'] == '18-24').sum())}\n"
+        "    achieved, own = counts[row['kpi']]\n"
         "    reach = posts[posts['campaign_id'] == campaign_id]['reach'].sum()\n"
         "    total_cost = row['budget_eur'] + hourly_rate * row['staff_hours']\n"
-        "    return pd.Series({'reach': reach, 'outcomes': outcomes, 'share_of_target': outcomes / row['kpi_target'],\n"
-        "                      'outcomes_per_1000_reached': outcomes / reach * 1000,\n"
-        "                      'cost_per_outcome': total_cost / outcomes})\n",
-        # 'in' tests on the KPI's wording, query() for the rows, the deadline as a Timestamp.
+        "    return pd.Series({'reach': reach, 'kpi_achieved': achieved, 'share_of_target': achieved / row['kpi_target'],\n"
+        "                      'brought': own, 'brought_per_1000_reached': own / reach * 1000,\n"
+        "                      'cost_per_outcome_brought': total_cost / own})\n",
+        # 'in' tests on the KPI's wording, query() for the rows, the deadline as a Timestamp, a Series from a list.
         "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
         "    c = campaigns.query('campaign_id == @campaign_id').squeeze()\n"
         "    reach = posts.query('campaign_id == @campaign_id').reach.sum()\n"
+        "    links = consultations.query('campaign_id == @campaign_id')\n"
         "    if 'sessions' in c.kpi:\n"
-        "        outcomes = web_visits.query('campaign_id == @campaign_id').sessions.sum()\n"
+        "        kpi = got = web_visits.query('campaign_id == @campaign_id').sessions.sum()\n"
         "    elif '18-24' in c.kpi:\n"
         "        deadline = pd.Timestamp('2025-06-01')\n"
-        "        outcomes = len(consultations.query(\"consultation == 'Youth Participation Strategy' \"\n"
-        "                                           \"and age_band == '18-24' and submitted_at < @deadline\"))\n"
+        "        kpi = len(consultations.query(\"consultation == 'Youth Participation Strategy' \"\n"
+        "                                      \"and age_band == '18-24' and submitted_at < @deadline\"))\n"
+        "        got = len(links.query(\"age_band == '18-24'\"))\n"
         "    else:\n"
         "        deadline = pd.Timestamp('2025-02-22')\n"
-        "        outcomes = len(consultations.query(\"consultation == 'Coastal Protection Bill' \"\n"
-        "                                           \"and submitted_at < @deadline\"))\n"
+        "        kpi = len(consultations.query(\"consultation == 'Coastal Protection Bill' and submitted_at < @deadline\"))\n"
+        "        got = len(links)\n"
         "    cost = c.budget_eur + c.staff_hours * hourly_rate\n"
-        "    return pd.Series([reach, outcomes, outcomes / c.kpi_target, 1000 * outcomes / reach, cost / outcomes],\n"
-        "                     index=['reach', 'outcomes', 'share_of_target', 'outcomes_per_1000_reached',\n"
-        "                            'cost_per_outcome'])\n",
+        "    return pd.Series([reach, kpi, kpi / c.kpi_target, got, 1000 * got / reach, cost / got],\n"
+        "                     index=['reach', 'kpi_achieved', 'share_of_target', 'brought', 'brought_per_1000_reached',\n"
+        "                            'cost_per_outcome_brought'])\n",
         # The deadline read from the objective's own words ("... by 21 February 2025."), the consultation from
-        # the campaign's links.
+        # the campaign's links, the same age filter for the KPI and for what the links brought.
         "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
         "    plan = campaigns.set_index('campaign_id').loc[campaign_id]\n"
         "    reach = posts.loc[posts['campaign_id'] == campaign_id, 'reach'].sum()\n"
         "    if plan['kpi'] == 'website sessions from campaign links':\n"
-        "        outcomes = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+        "        achieved = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+        "        brought = achieved\n"
         "    else:\n"
         "        deadline = pd.Timestamp(plan['objective'].split(' by ')[-1].rstrip('.'))\n"
-        "        name = consultations.loc[consultations['campaign_id'] == campaign_id, 'consultation'].iloc[0]\n"
+        "        linked = consultations[consultations['campaign_id'] == campaign_id]\n"
+        "        name = linked['consultation'].iloc[0]\n"
         "        rows = consultations[(consultations['consultation'] == name)\n"
         "                             & (consultations['submitted_at'] < deadline + pd.Timedelta(days=1))]\n"
         "        if plan['kpi'] == 'consultation responses from 18-24 year-olds':\n"
         "            rows = rows[rows['age_band'] == '18-24']\n"
-        "        outcomes = len(rows)\n"
+        "            linked = linked[linked['age_band'] == '18-24']\n"
+        "        achieved, brought = len(rows), len(linked)\n"
         "    cost = plan['budget_eur'] + plan['staff_hours'] * hourly_rate\n"
-        "    return pd.Series({'reach': reach, 'outcomes': outcomes, 'share_of_target': outcomes / plan['kpi_target'],\n"
-        "                      'outcomes_per_1000_reached': 1000 * outcomes / reach, 'cost_per_outcome': cost / outcomes})\n",
+        "    return pd.Series({'reach': reach, 'kpi_achieved': achieved, 'share_of_target': achieved / plan['kpi_target'],\n"
+        "                      'brought': brought, 'brought_per_1000_reached': 1000 * brought / reach,\n"
+        "                      'cost_per_outcome_brought': cost / brought})\n",
     ],
 }
