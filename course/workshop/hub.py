@@ -254,8 +254,7 @@ def _config_dirs(room: Room, course_id: str) -> dict[str, str]:
     """The Jupyter configuration of each kind of server: which nbgrader panels, which exchange."""
     exchange = (f"from nbgrader.auth import JupyterHubAuthPlugin\nc = get_config()\n"
                 f"c.Exchange.root = {str(room.exchange)!r}\nc.Exchange.path_includes_course = True\n"
-                f"c.Authenticator.plugin_class = JupyterHubAuthPlugin\n"
-                f"c.NbGrader.course_titles = {{{course_id!r}: 'Social media for parliaments'}}\n")
+                f"c.Authenticator.plugin_class = JupyterHubAuthPlugin\n")
     grader = (f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
               f"from course.grading.nbgrader_setup import configure\n"
               f"from nbgrader.auth import JupyterHubAuthPlugin\nc = get_config()\n"
@@ -510,6 +509,8 @@ def stop(root: Path = DEFAULT_ROOT, remove_users: bool = False, timeout: float =
             # --force: a server's process that has just ended may still be listed for a moment.
             if subprocess.run(["userdel", "--force", name], capture_output=True).returncode == 0:
                 removed.append(name)
+        for name in removed:  # a private group keeps going while others are in it (the grader's)
+            subprocess.run(["groupdel", name], capture_output=True)
         state["created_users"] = [name for name in state.get("created_users", []) if name not in removed]
     state.update(pid=None, repository_modes=None)
     _write(room.state_file, json.dumps(state, indent=1), 0o600)

@@ -142,7 +142,10 @@ def apply(c, settings_file: str | Path) -> None:
     service = {"name": course, "url": f"http://127.0.0.1:{s['formgrader_port']}", "user": grader,
                "cwd": s["course_dir"], "oauth_no_confirm": True, "command": formgrader,
                "environment": {**s["environment"], "JUPYTER_CONFIG_PATH": s["config_dirs"]["grader"],
-                               "JUPYTERHUB_DEFAULT_URL": "/formgrader"}}
+                               "JUPYTERHUB_DEFAULT_URL": "/formgrader",
+                               # nbgrader's JupyterHub auth plugin asks the hub for this user's groups (the
+                               # formgrader lists the exchange with it); JupyterHub sets no user for a service.
+                               "JUPYTERHUB_USER": grader}}
     if s.get("wrapper"):  # the wrapper drops to the grader account itself
         import pwd
 
