@@ -226,7 +226,8 @@ def answer(hub_api: Hub, name: str, kind: str, scratch: Path) -> float:
     assert reply.status_code == 200, reply.text
     fetched = scratch / f"{name}.ipynb"
     nbformat.write(nbformat.from_dict(reply.json()["content"]), fetched)
-    notebook, expected = simulated.variants(STAGE, fetched)["correct" if kind == "correct" else kind]
+    # "wrong": one exercise answered wrongly, the rest right, so that its score stands apart from the blank one.
+    notebook, expected = simulated.variants(STAGE, fetched)["partly" if kind == "wrong" else kind]
     reply = hub_api.as_user(name, "PUT", f"/user/{name}/api/contents/{path}",
                             json={"type": "notebook", "format": "json", "content": json.loads(nbformat.writes(notebook))})
     assert reply.status_code == 200, reply.text
@@ -266,7 +267,7 @@ def round_trip(tmp: Path, db: str | None = None, pg_socket: Path | None = None) 
             out = course_command("collect", STAGE, "--course-dir", str(room.course))
             assert f"{STAGE}: 3 submission(s)" in out
             grade = ["grade", STAGE, "--course-dir", str(room.course), "--jobs", "2"]
-            course_command(*grade, *(["--db-url", db] if db else []))
+            print(course_command(*grade, *(["--db-url", db] if db else [])))
             course_command("feedback", STAGE, "--course-dir", str(room.course))
             budget.mark("collected, graded, feedback written")
 
@@ -276,6 +277,8 @@ def round_trip(tmp: Path, db: str | None = None, pg_socket: Path | None = None) 
             budget.mark("checked")
         except BaseException:
             print(f"The hub's log ends with:\n{hub._log_tail(room, 150)}")
+            if os.environ.get("COURSE_HUB_TEST_KEEP"):  # for a look at what went wrong
+                shutil.copytree(room.root, os.environ["COURSE_HUB_TEST_KEEP"], symlinks=True, dirs_exist_ok=True)
             raise
         finally:
             if state is not None:
