@@ -6,7 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-__all__ = ["register"]
+__all__ = ["register", "HUB_ROOT"]
+
+#: The default folder of a workshop room (``course hub --root``).
+HUB_ROOT = Path("/srv/parliament-hub")
 
 
 def _lab(args: argparse.Namespace) -> int:
@@ -63,12 +66,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-browser", action="store_true", help="do not open a browser window")
     p.set_defaults(func=_lab)
 
-    from .hub import DEFAULT_ROOT
-
     hub = sub.add_parser("hub", help="a JupyterHub for a workshop room (one unix user per learner)",
                          description="Run a JupyterHub for one workshop room on 127.0.0.1, with nbgrader's "
                                      "exchange and formgrader. Needs root.")
-    actions = hub.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = hub.add_subparsers(dest="action", metavar="ACTION", required=True, help="start or stop")
     p = actions.add_parser("start", help="create the room's users and start the hub in the background",
                            description="Create a unix user for each learner and instructor (and the grader "
                                        "account), set up nbgrader's exchange and the room's course folder, and "
@@ -80,8 +81,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "'last_name') and 'email' if you have them")
     p.add_argument("--instructors", metavar="FILE.csv|NAMES",
                    help="the instructors: a CSV file like --learners, or user names separated by commas")
-    p.add_argument("--root", type=Path, default=DEFAULT_ROOT,
-                   help=f"the room's folder: hub state, course folder, exchange (default {DEFAULT_ROOT})")
+    p.add_argument("--root", type=Path, default=HUB_ROOT,
+                   help=f"the room's folder: hub state, course folder, exchange (default {HUB_ROOT})")
     p.add_argument("--port", type=int, default=8000, help="the hub's port on 127.0.0.1 (default 8000)")
     p.add_argument("--home-base", type=Path, default=Path("/home"),
                    help="where new users' homes are made (default /home)")
@@ -96,7 +97,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                            description="Stop the hub, the proxy, the formgrader, every learner's server and "
                                        "kernel, and anything the room's users left running. Homes and the "
                                        "course folder are kept.")
-    p.add_argument("--root", type=Path, default=DEFAULT_ROOT, help=f"the room's folder (default {DEFAULT_ROOT})")
+    p.add_argument("--root", type=Path, default=HUB_ROOT, help=f"the room's folder (default {HUB_ROOT})")
     p.add_argument("--remove-users", action="store_true",
                    help="also delete the unix accounts and groups `start` created (their homes are kept)")
     p.set_defaults(func=_hub_stop)

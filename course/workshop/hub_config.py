@@ -57,7 +57,7 @@ class RoomSpawner(LocalProcessSpawner):
         if self.wrapper:
             import pwd
 
-            from .hub import as_user
+            from .room import as_user
 
             entry = pwd.getpwnam(self.user.name)
             self.cmd = as_user(self.wrapper, entry, list(self.cmd))
@@ -149,7 +149,7 @@ def apply(c, settings_file: str | Path) -> None:
     if s.get("wrapper"):  # the wrapper drops to the grader account itself
         import pwd
 
-        from .hub import as_user
+        from .room import as_user
 
         entry = pwd.getpwnam(grader)
         del service["user"]
