@@ -44,7 +44,7 @@ ROUND_TRIP_SECONDS = 600
 MEM_LIMIT, CPU_LIMIT = "1G", 0.5
 
 requests = pytest.importorskip("requests")
-pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="a hub with one unix user per learner needs root")
+needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="a hub with one unix user per learner needs root")
 
 
 # --------------------------------------------------------------------------- the clear errors
@@ -95,6 +95,24 @@ def test_roles_follow_nbgraders_multiple_classes_demo():
     assert not any(s.startswith("access:services") for s in roles[f"nbgrader-{COURSE}"]["scopes"])
     assert "list:services" in roles[f"nbgrader-{COURSE}"]["scopes"]
     assert roles["server"]["scopes"] == ["inherit"]
+
+
+def test_the_kubernetes_values_carry_the_groups_and_roles_tested_here():
+    """Zero to JupyterHub's values are configuration only, but their nbgrader set-up is the tested one."""
+    import yaml
+
+    from course.workshop.hub_config import hub_roles
+
+    values = yaml.safe_load((ROOT / "deploy" / "zero-to-jupyterhub" / "values.yaml").read_text())
+    config = values["hub"]["config"]["JupyterHub"]
+    tested = {r["name"]: r for r in hub_roles(COURSE, f"grader-{COURSE}", [], [])}
+    for role in config["load_roles"]:
+        assert role == tested[role["name"]], role["name"]
+    assert set(config["load_groups"]) == {f"nbgrader-{COURSE}", f"formgrade-{COURSE}"}
+    assert f"grader-{COURSE}" in config["load_groups"][f"formgrade-{COURSE}"]["users"]
+    assert COURSE in values["hub"]["services"]
+    nbgrader_config = values["singleuser"]["extraFiles"]["nbgrader-config"]["stringData"]
+    assert "path_includes_course = True" in nbgrader_config and "JupyterHubAuthPlugin" in nbgrader_config
 
 
 # --------------------------------------------------------------------------- a real PostgreSQL
@@ -395,12 +413,14 @@ def scratch_room():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@needs_root
 def test_a_workshop_room_round_trip_on_jupyterhub(scratch_room):
     figures = round_trip(scratch_room)
     print(f"\nhub round trip (SQLite gradebook): {json.dumps(figures)}")
     assert figures["stopped"] < ROUND_TRIP_SECONDS
 
 
+@needs_root
 def test_the_same_round_trip_with_a_postgresql_gradebook(scratch_room):
     grader = f"grader-{COURSE}"[:32]
     with postgresql(scratch_room / "postgres", grader) as (url, sock):
