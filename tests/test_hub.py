@@ -279,6 +279,8 @@ def round_trip(tmp: Path, db: str | None = None, pg_socket: Path | None = None) 
                 assert [a["assignment_id"] for a in listed["value"]] == [STAGE], listed
                 api.nbgrader(name, "fetch")
                 expected[name] = answer(api, name, kind_of[name], scratch)
+                if kind_of[name] == "correct":  # the Validate panel runs it in a kernel of the learner's own
+                    check_validate(api, name)
                 api.nbgrader(name, "submit")
             budget.mark("fetched, answered, submitted")
 
@@ -299,6 +301,8 @@ def round_trip(tmp: Path, db: str | None = None, pg_socket: Path | None = None) 
                 shutil.copytree(room.root, os.environ["COURSE_HUB_TEST_KEEP"], symlinks=True, dirs_exist_ok=True)
             raise
         finally:
+            if state is None and room.state_file.exists():  # start failed: remove whom it created
+                hub.stop(room.root, remove_users=True)
             if state is not None:
                 processes = hub._room_processes(hub.status(room.root) or state)
                 result = hub.stop(room.root, remove_users=True)
@@ -308,6 +312,9 @@ def round_trip(tmp: Path, db: str | None = None, pg_socket: Path | None = None) 
                 assert not [n for n in [*names, instructor.username, state["grader"]] if _exists(n)]
                 assert not [n for n in [*names, instructor.username, state["grader"]] if _group_exists(n)]
                 assert (ROOT / "notebooks").stat().st_mode & 0o005  # the repository is open again
+    # stop keeps the work: each learner's notebook in their home, the course folder with its submissions.
+    assert all((tmp / "homes" / n / COURSE / STAGE / f"{STAGE}.ipynb").is_file() for n in names)
+    assert len(list((room.course / "autograded").glob(f"*/{STAGE}/{STAGE}.ipynb"))) == 3
     return budget.figures
 
 
@@ -351,6 +358,16 @@ def check_servers(api: Hub, state: dict, learners: list[str], instructor: str) -
     graders = api.as_user(instructor, "GET", f"/user/{instructor}/formgraders").json()
     assert graders["success"] and [(g["course_id"], g["kind"]) for g in graders["value"]] == [(COURSE, "jupyterhub")]
     assert api.as_user(learner, "GET", f"/user/{learner}/formgraders").status_code == 404
+
+
+def check_validate(api: Hub, name: str) -> None:
+    """The course's package and data are in the learner's server: their notebook runs there and passes."""
+    reply = api.as_user(name, "POST", f"/user/{name}/assignments/validate",
+                        data={"path": f"{COURSE}/{STAGE}/{STAGE}.ipynb"})
+    assert reply.status_code == 200, reply.text
+    body = reply.json()
+    assert body["success"], body["value"]
+    assert not body["value"].get("failed") and not body["value"].get("type_changed"), body["value"]
 
 
 def check_gradebook(room: hub.Room, learners: list[hub.Person], expected: dict[str, float]) -> None:

@@ -166,10 +166,14 @@ def start(learners: list[Person], instructors: list[Person], root: Path = DEFAUL
         os.chmod(folder, mode)
     # The hub's groups nbgrader-<course> and formgrade-<course> are too long for unix group names (32
     # characters): the course folder's unix group is the grader account's own, with the instructors in it.
-    grader = _ensure_user(Person(grader_name, "Grader"), home_base, created_users, passwords)
+    try:
+        grader = _ensure_user(Person(grader_name, "Grader"), home_base, created_users, passwords)
+        for person in learners + instructors:
+            _ensure_user(person, home_base, created_users, passwords)
+    finally:  # whatever happens next, `stop --remove-users` knows whom start created
+        _write(room.state_file, json.dumps({**previous, "pid": None, "created_users": created_users,
+                                            "home_base": str(home_base)}, indent=1), 0o600)
     staff_gid = grader.pw_gid
-    for person in learners + instructors:
-        _ensure_user(person, home_base, created_users, passwords)
     for person in instructors:
         _run("usermod", "--append", "--groups", grp.getgrgid(staff_gid).gr_name, person.username)
     _prepare_course(room, grader, staff_gid, learners, db_url)
