@@ -127,7 +127,12 @@ def python_wrapper() -> list[str]:
     command = [shutil.which("bwrap") or "bwrap", "--dev-bind", "/", "/"]
     for folder in sorted(set(closed.values())):
         command += ["--tmpfs", str(folder)]
+    made = set(closed.values())
     for path in sorted(closed):
+        for parent in reversed(path.parents):  # bwrap would make the folders on the way 0700: unreadable
+            if parent not in made and closed[path] in parent.parents:
+                command += ["--perms", "0755", "--dir", str(parent)]
+                made.add(parent)
         command += ["--ro-bind", str(path), str(path)]
     return command
 
