@@ -3,7 +3,8 @@
 Each round trip starts ``course hub start`` on 127.0.0.1 with an instructor and three learners
 (real unix users the test creates), spawns their servers through the hub's REST API, releases
 stage 00 with ``course release`` on the hub's course folder, has each learner fetch, answer
-(right, wrong, blank) and submit **through their own server** (nbgrader's server endpoints,
+(right, partly wrong, blank; the right one also passes the Validate panel, in a kernel of
+the learner's own) and submit **through their own server** (nbgrader's server endpoints,
 with that learner's own token), then ``course collect``, ``course grade`` and ``course
 feedback``; it checks the scores and names in the gradebook, what each learner cannot read,
 that each fetches only their own feedback, and that ``course hub stop`` ends every process
