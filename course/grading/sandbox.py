@@ -332,6 +332,9 @@ class SandboxKernelManager(AsyncKernelManager):
         return ["bwrap", *binds.args, "--chdir", cwd, "--clearenv",
                 "--setenv", "PATH", f"{Path(sys.executable).parent}:/usr/bin:/bin",
                 "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8",
+                # The course package bound above, even where the environment's own install of it points
+                # elsewhere (a second work tree sharing one virtual environment).
+                "--setenv", "PYTHONPATH", str(ROOT),
                 "--setenv", "NBGRADER_EXECUTION", os.environ.get("NBGRADER_EXECUTION", "autograde"),
                 "--setenv", "OPENBLAS_NUM_THREADS", "1", "--setenv", "MPLBACKEND", "Agg",
                 *(["--unshare-net"] if no_network else []),
