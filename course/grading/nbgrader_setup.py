@@ -16,7 +16,7 @@ from traitlets.config import Config
 
 from ..paths import NOTEBOOKS
 
-__all__ = ["COURSE_ID", "default_course_dir", "configure", "api", "gradebook", "quiet_nbgrader"]
+__all__ = ["COURSE_ID", "default_course_dir", "configure", "autograde_steps", "api", "gradebook", "quiet_nbgrader"]
 
 COURSE_ID = "parliament-social-media"
 
@@ -40,6 +40,8 @@ def configure(config: Config, course_dir: str | os.PathLike | None = None,
     config.Exchange.root = os.environ.get("COURSE_EXCHANGE") or str(root / "exchange")
     config.Exchange.path_includes_course = True
     config.GenerateAssignment.preprocessors = _with_instructor_cells_removed()
+    if "autograde_preprocessors" not in config.Autograde:
+        config.Autograde.autograde_preprocessors = autograde_steps()
     config.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
     config.ExecutePreprocessor.timeout = 120
     config.Execute.timeout = 120
@@ -54,6 +56,22 @@ def _with_instructor_cells_removed() -> list:
     from .preprocessors import RemoveInstructorCells
 
     return [RemoveInstructorCells, *GenerateAssignment.class_traits()["preprocessors"].default()]
+
+
+def autograde_steps(execute=None) -> list:
+    """nbgrader's autograde steps with ``execute`` (nbgrader's Execute by default) running the notebook,
+    and right after it :class:`~course.grading.preprocessors.HiddenVerdict`, which judges the hidden tests."""
+    from nbgrader.converters import Autograde
+    from nbgrader.preprocessors import Execute
+
+    from .preprocessors import HiddenVerdict
+
+    steps = []
+    for step in Autograde.class_traits()["autograde_preprocessors"].default():
+        steps.append((execute or step) if step is Execute else step)
+        if step is Execute:
+            steps.append(HiddenVerdict)
+    return steps
 
 
 def api(course_dir: str | os.PathLike | None = None, source: str | os.PathLike | None = None,

@@ -18,6 +18,7 @@ from traitlets.config import Config
 
 from .exercise_cells import exercise_from_id
 from .sandbox import KERNEL_NAME, SandboxKernelManager
+from .verdict import HIDDEN_MISSING
 
 __all__ = ["SandboxExecute", "configure", "outcome_problems", "TIMED_OUT", "KERNEL_STOPPED", "OUT_OF_TIME",
            "NOT_RUN", "OUTPUT_CUT", "CHANNEL_BROKEN", "STUCK"]
@@ -119,11 +120,10 @@ class SandboxExecute(Execute):
 
 
 def configure(config: Config, *, cell_seconds: int | None = None, notebook_seconds: int | None = None) -> Config:
-    """Make nbgrader's autograde step run notebooks with :class:`SandboxExecute`."""
-    from nbgrader.converters import Autograde
+    """Make nbgrader's autograde step run notebooks with :class:`SandboxExecute` (the hidden tests' verdict after it)."""
+    from .nbgrader_setup import autograde_steps
 
-    steps = Autograde.class_traits()["autograde_preprocessors"].default()
-    config.Autograde.autograde_preprocessors = [SandboxExecute if step is Execute else step for step in steps]
+    config.Autograde.autograde_preprocessors = autograde_steps(SandboxExecute)
     # Set on SandboxExecute itself: the course's configuration sets Execute's own timeout after this.
     if cell_seconds is not None:
         config.SandboxExecute.timeout = cell_seconds
@@ -137,7 +137,8 @@ def configure(config: Config, *, cell_seconds: int | None = None, notebook_secon
 
 
 def outcome_problems(nb) -> list[str]:
-    """Plain-words problems of a graded notebook: timeouts, a stopped kernel, time used up, output cut."""
+    """Plain-words problems of a graded notebook: timeouts, a stopped kernel, time used up, output cut,
+    hidden tests' results that did not arrive."""
     problems, where = [], "the first cells"
     for cell in nb.cells:
         grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
@@ -160,4 +161,6 @@ def outcome_problems(nb) -> list[str]:
                 problems.append(f"did not stop when interrupted in {where}; later cells not run")
             elif name == CHANNEL_BROKEN:
                 problems.append(f"output too big in {where}: it was dropped and later cells not run")
+            elif name == HIDDEN_MISSING:
+                problems.append(f"the results of the hidden tests did not arrive in {where}")
     return list(dict.fromkeys(problems))
