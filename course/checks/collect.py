@@ -66,6 +66,8 @@ def _type(result: Any) -> str:
         return "Series"
     if isinstance(result, bool) or type(result).__name__ == "bool_":
         return "bool"
+    if isinstance(result, str):
+        return "str"
     if isinstance(result, numbers.Real):
         return "number"
     return type(result).__name__
