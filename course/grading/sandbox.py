@@ -346,6 +346,9 @@ class SandboxKernelManager(AsyncKernelManager):
         return ["bwrap", *binds.args, "--chdir", cwd, "--clearenv",
                 "--setenv", "PATH", f"{Path(sys.executable).parent}:/usr/bin:/bin",
                 "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8",
+                # The kernel imports the very course package the grader runs (its hidden tests' helpers
+                # included), even when the environment's own install points at another checkout.
+                "--setenv", "PYTHONPATH", str(ROOT),
                 "--setenv", "NBGRADER_EXECUTION", os.environ.get("NBGRADER_EXECUTION", "autograde"),
                 "--setenv", "OPENBLAS_NUM_THREADS", "1", "--setenv", "MPLBACKEND", "Agg",
                 *(["--unshare-net"] if no_network else []),
