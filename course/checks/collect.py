@@ -2,7 +2,9 @@
 
 A hidden test calls the learner's function on other seeds' data and hands each result to one
 of these helpers, which turns it into plain JSON (numbers, texts, lists: never pickle) and
-emits it as an output of the test cell, under the course's own MIME type. Nothing here
+emits it as an output of the test cell, under the course's own MIME type (only in a grading
+run, where nbgrader sets ``NBGRADER_EXECUTION``: the book and an instructor trying the source
+get no such outputs; a learner who unsets it only loses the records). Nothing here
 compares: the grading process reads these records and compares them with what the model
 solution's hidden tests emitted (:mod:`course.grading.verdict`), with the options (tolerances,
 order) the *source* notebook gives, so no code in the learner's kernel can change a verdict.
@@ -21,6 +23,7 @@ import contextlib
 import datetime
 import math
 import numbers
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -51,10 +54,11 @@ def _emit(kind: str, options: dict, result: dict) -> None:
     if _sink is not None:
         _sink.append(record)
         return
+    if not os.environ.get("NBGRADER_EXECUTION"):
+        return  # not a grading run (the book, an instructor trying the source): nothing to send
     from IPython.display import display
 
-    size = len(result.get("values", result.get("labels", ()))) if isinstance(result, dict) else 0
-    display({MIME: record, "text/plain": f"(a result for the hidden tests: {kind}, {size} values)"}, raw=True)
+    display({MIME: record, "text/plain": f"(a result for the hidden tests: {kind} of {result['type']})"}, raw=True)
 
 
 def _type(result: Any) -> str:
