@@ -119,8 +119,9 @@ CHEATS = [
     Cheat("traces-hidden-tests", "01-objectives", {"ex1_1_account_baseline": TRACE},
           wrong=["ex1_1_account_baseline", "ex1_3_stretch_target", "ex1_4_share_meeting"]),
     Cheat("always-equal", "01-objectives", replace={"ex1_5_kpi_kind": ALWAYS_EQUAL}),
+    # It rewrites every number record, so 1.1 (whose hidden tests send numbers too) is faked as well.
     Cheat("forges-records", "01-objectives", {"ex1_1_account_baseline": FORGE},
-          wrong=["ex1_3_stretch_target", "ex1_4_share_meeting"]),
+          wrong=["ex1_1_account_baseline", "ex1_3_stretch_target", "ex1_4_share_meeting"]),
     Cheat("emits-extra-records", "01-objectives", {"ex1_1_account_baseline": DISARM},
           replace={"ex1_3_stretch_target": EXTRA_RECORDS}, said="the results of the hidden tests did not arrive"),
     Cheat("reads-solution-records", "01-objectives", {"ex1_1_account_baseline": READ_RECORDS},
@@ -191,7 +192,6 @@ def model_scores(stage: str, faked=()) -> dict[str, float]:
 def test_each_honest_learner_scores_exactly_the_model_solutions_score(graded):
     for (learner, stage), wrong in HONEST.items():
         assert scores(graded["course"], learner, stage) == model_scores(stage, wrong), (learner, stage)
-    assert sum(scores(graded["course"], "honest-right", "01-objectives").values()) == 13
 
 
 @pytest.mark.parametrize("cheat", CHEATS, ids=[cheat.learner for cheat in CHEATS])
@@ -205,5 +205,7 @@ def test_each_cheat_scores_zero_on_what_it_faked(graded, cheat):
     line = next(line for line in graded["done"].stdout.splitlines() if line.startswith(cheat.learner))
     assert cheat.said in line, line
     autograded = graded["course"] / "autograded" / cheat.learner / cheat.stage / f"{cheat.stage}.ipynb"
-    text = autograded.read_text()
-    assert SUCCEEDED not in text and MIME not in text
+    outputs = [output for cell in nbformat.read(autograded, as_version=4).cells for output in cell.get("outputs", [])]
+    assert not [o for o in outputs if SUCCEEDED in o.get("text", "") or MIME in o.get("data", {})]
+    if cheat.learner == "reads-solution-records":
+        assert any("blocked: AssertionError" in o.get("text", "") for o in outputs)
