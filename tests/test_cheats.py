@@ -208,4 +208,4 @@ def test_each_cheat_scores_zero_on_what_it_faked(graded, cheat):
     outputs = [output for cell in nbformat.read(autograded, as_version=4).cells for output in cell.get("outputs", [])]
     assert not [o for o in outputs if SUCCEEDED in o.get("text", "") or MIME in o.get("data", {})]
     if cheat.learner == "reads-solution-records":
-        assert any("blocked: AssertionError" in o.get("text", "") for o in outputs)
+        assert any("blocked:" in o.get("text", "") for o in outputs)
