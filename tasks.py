@@ -4,6 +4,7 @@
     python3 tasks.py build   # make .venv, install the course, build the learner book offline
     python3 tasks.py test    # the same set-up, then the whole test suite
     python3 tasks.py lab     # the same set-up, then JupyterLab on the course
+    sudo python3 tasks.py hub start --learners room.csv   # the same set-up, then a JupyterHub for a room
 
 On Windows, run it with whichever Python command you have (`py tasks.py build` or
 `python tasks.py build`); the virtual environment's programs are then in .venv\\Scripts.
@@ -26,8 +27,12 @@ BIN = VENV / ("Scripts" if WINDOWS else "bin")
 # Debian packages the book build needs: npm fetches the widget manager and MathJax it serves offline
 # (and the tests' accessibility checker). Debian's npm package brings node with it.
 BOOK_PACKAGES = {"nodejs": "/usr/bin/node", "npm": "/usr/bin/npm"}
-# Debian packages the tests drive: a real browser and the grading sandbox, and the book build's.
-SYSTEM_PACKAGES = {"chromium": "/usr/bin/chromium", "bubblewrap": "/usr/bin/bwrap", **BOOK_PACKAGES}
+# Debian packages the tests drive: a real browser, the grading sandbox, the PostgreSQL server of the
+# hub's gradebook test, and the book build's.
+SYSTEM_PACKAGES = {"chromium": "/usr/bin/chromium", "bubblewrap": "/usr/bin/bwrap", "postgresql": "/usr/lib/postgresql",
+                   **BOOK_PACKAGES}
+# `course hub` runs JupyterHub's proxy, an npm package, from the virtual environment's bin/.
+NPM_PACKAGES = {"configurable-http-proxy": "5.3.0"}
 
 
 def program(name: str) -> Path:
@@ -50,7 +55,7 @@ def install_python_packages() -> None:
     if stamp.exists() and stamp.read_text() == digest:
         return
     run(program("python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(program("python"), "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", ".[test]")
+    run(program("python"), "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", ".[test,hub]")
     stamp.write_text(digest)
 
 
@@ -70,9 +75,21 @@ def install_system_packages(packages: dict[str, str] = SYSTEM_PACKAGES) -> None:
     run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
 
 
+def install_npm_packages() -> None:
+    """The npm programs `course hub` runs, into .venv (so .venv/bin has them), at their pinned versions."""
+    if WINDOWS:
+        return
+    for name, version in NPM_PACKAGES.items():
+        installed = VENV / "lib" / "node_modules" / name / "package.json"
+        if installed.exists() and f'"version": "{version}"' in installed.read_text():
+            continue
+        run("npm", "install", "--global", "--prefix", VENV, "--no-audit", "--no-fund", "--loglevel=error",
+            f"{name}@{version}")
+
+
 def main(argv: list[str]) -> int:
     task = argv[0] if argv else "build"
-    if task not in ("build", "test", "lab"):
+    if task not in ("build", "test", "lab", "hub"):
         print(__doc__)
         return 2
     install_python_packages()
@@ -81,7 +98,12 @@ def main(argv: list[str]) -> int:
         run(program("course"), "book", "--edition", "learner", *argv[1:])
     elif task == "test":
         install_system_packages()
+        install_npm_packages()
         run(program("python"), "-m", "pytest", *argv[1:])
+    elif task == "hub":
+        install_system_packages({"bubblewrap": "/usr/bin/bwrap", **BOOK_PACKAGES})
+        install_npm_packages()
+        run(program("course"), "hub", *argv[1:])
     else:
         run(program("course"), "lab", *argv[1:])
     return 0

@@ -86,6 +86,8 @@ TABLES: dict[str, Table] = {
             platform=C("category", "Social platform.", allowed=PLATFORMS),
             party=C("str", "Party group of a member; empty for the institution and committees.", nullable=True),
             region=C("category", "Constituency region of a member; empty otherwise.", allowed=REGIONS, nullable=True),
+            gender=C("category", "Gender of a member; empty for the institution and committees.", allowed=GENDERS,
+                     nullable=True),
             created=C("date", "Date the account was opened."),
             two_factor=C("bool", "Two-factor authentication is switched on."),
             admins=C("int", "Number of people who can log in to the account.", unit="people"),

@@ -7,6 +7,7 @@ answer file (instructor/planted-truths.md) for the shipped data.
 
 from __future__ import annotations
 
+import difflib
 import math
 import sys
 from dataclasses import dataclass
@@ -189,19 +190,32 @@ def fast_replies(t) -> Truth:
                  "fast / unanswered >= 2", fast / none >= 2)
 
 
+def _normalised(text: pd.Series) -> pd.Series:
+    return text.str.lower().str.replace(r"[^a-z0-9 ]", "", regex=True).str.split().str.join(" ")
+
+
 def disinformation_cluster(t) -> Truth:
-    c = t["comments"][t["comments"]["label"] == "disinformation"]
-    counts = c.groupby("text").agg(n=("comment_id", "size"), people=("commenter_id", "nunique"))
+    c = t["comments"][t["comments"]["label"] == "disinformation"].assign(key=lambda d: _normalised(d["text"]))
+    counts = c.groupby("key").agg(n=("comment_id", "size"), people=("commenter_id", "nunique"))
     counts["copies_per_person"] = counts["n"] / counts["people"]
     top = counts.sort_values("copies_per_person").iloc[-1]
-    share_in_debate = c.loc[c["text"] == top.name, "created_at"].dt.month.eq(11).mean()
+    copies = c[c["key"] == top.name]
+    exact = c["text"].eq(copies["text"].mode()[0]).sum()
+    near = c["key"].map(lambda k: difflib.SequenceMatcher(None, k, top.name).ratio() >= 0.9)
+    ring = c.loc[near, "commenter_id"].nunique()
+    share_in_debate = c.loc[near, "created_at"].dt.month.eq(11).mean()
     return Truth("A disinformation cluster during the budget debate", "06 Risks",
-                 f"One message was posted {top['n']:.0f} times, word for word, by only {top['people']:.0f} accounts "
-                 f"({top['copies_per_person']:.1f} copies each), {share_in_debate:.0%} of them in November "
-                 f"(the budget debates); other false claims come one copy per person.",
-                 "disinformation comments grouped by identical text: copies and distinct commenters",
-                 round(float(top["copies_per_person"]), 1), ">= 40 copies from <= 25 commenters, mostly in November",
-                 top["n"] >= 40 and top["people"] <= 25 and share_in_debate > 0.6)
+                 f"One message was posted {near.sum():.0f} times by only {ring:.0f} accounts, "
+                 f"{share_in_debate:.0%} of them in November (the budget debates); other false claims come one copy "
+                 f"per person. Word for word, its commonest wording has only {exact:.0f} copies; lowercased, without "
+                 f"punctuation and with spaces collapsed, {top['n']:.0f}; the other {near.sum() - top['n']:.0f} differ "
+                 f"by a word and join only by near-duplicate matching (similarity of at least 0.9).",
+                 "disinformation comments grouped by normalised text (lowercase, no punctuation, single spaces): "
+                 "copies and distinct commenters; then difflib similarity >= 0.9 to the cluster's text",
+                 round(float(top["copies_per_person"]), 1),
+                 ">= 40 copies from <= 25 commenters, mostly in November; exact < normalised < near-duplicate count",
+                 top["n"] >= 40 and top["people"] <= 25 and share_in_debate > 0.6
+                 and exact < top["n"] < near.sum())
 
 
 def security_gaps(t) -> Truth:
@@ -230,8 +244,23 @@ def vanity_campaign(t) -> Truth:
                  reach.idxmax() == "C25-BUDGET" and per_1000.idxmin() == "C25-BUDGET")
 
 
+def women_members_abuse(t) -> Truth:
+    comments = t["comments"].merge(t["accounts"][["account_id", "gender"]], on="account_id")
+    vote = pd.Timestamp("2025-06-18")
+    usual = ~comments["created_at"].between(vote, vote + pd.Timedelta(days=10), inclusive="left")
+    members = comments[usual & comments["gender"].notna()]
+    share = (members["label"] == "abusive").groupby(members["gender"]).mean()
+    ratio = share["woman"] / share["man"]
+    return Truth("Women members receive more abuse", "06 Risks",
+                 f"Outside the ten days of the abuse wave, {share['woman']:.1%} of comments on women members' posts "
+                 f"are abusive against {share['man']:.1%} on men members' posts ({ratio:.2f} times as many).",
+                 "share of comments labelled abusive on members' posts by the member's gender, outside the wave",
+                 round(ratio, 2), "women's share between 1.2 and 1.8 times men's", 1.2 <= ratio <= 1.8)
+
+
 ALL = [format_by_platform, posting_hours, viral_outlier, posting_frequency, youth_campaign, abuse_wave,
-       follower_spike, ab_tests, fast_replies, disinformation_cluster, security_gaps, vanity_campaign]
+       follower_spike, ab_tests, fast_replies, disinformation_cluster, security_gaps, vanity_campaign,
+       women_members_abuse]
 
 
 def measure(tables) -> list[Truth]:

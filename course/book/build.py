@@ -41,7 +41,7 @@ __all__ = ["EDITIONS", "DATA_DICTIONARY", "build", "stage", "data_dictionary_mar
 #: also work in JupyterLab (a test keeps it up to date: refresh it with write_data_dictionary()).
 DATA_DICTIONARY = ROOT / "book" / "data-dictionary.md"
 # Pages of book/ that only the instructor edition carries.
-INSTRUCTOR_PAGES = ("instructor-guide.md", "instructor-grading.md")
+INSTRUCTOR_PAGES = ("instructor-guide.md", "instructor-grading.md", "instructor-hub.md")
 
 
 def data_dictionary_markdown() -> str:
@@ -121,7 +121,8 @@ def table_of_contents(edition: str, stages: list[str], book: Path) -> dict:
         toc["parts"].insert(1, {"caption": "The playbook stages",
                                 "chapters": [{"file": f"notebooks/{name}/{name}"} for name in stages]})
     if edition == "instructor":
-        sections = [{"file": "book/instructor-grading"}] if (book / "instructor-grading.md").exists() else []
+        sections = [{"file": f"book/{page.removesuffix('.md')}"} for page in INSTRUCTOR_PAGES[1:]
+                    if (book / page).exists()]
         sections.append({"file": "book/planted-truths"})
         toc["parts"].append({"caption": "For instructors",
                              "chapters": [{"file": "book/instructor-guide", "sections": sections}]})

@@ -1,7 +1,8 @@
 """The notebooks of each edition: the learner's release, the instructor's annotated sources.
 
 - the learner edition holds the nbgrader *release* of every stage (no solution, hidden test,
-  model answer or instructor cell), its unanswered exercise cells marked so that their
+  model answer or instructor cell), its unanswered exercise cells, and the cells tagged
+  ``uses-answers`` that call the learner's functions after the exercises, marked so that their
   ``NotImplementedError`` neither stops the execution nor shows a traceback;
 - the instructor edition holds the source notebooks, each solution and test cell folded in a
   dropdown after its exercise, model answers and rubrics in dropdowns, and instructor notes
@@ -21,7 +22,10 @@ from ..grading.exercise_cells import nbgrader_meta
 from ..grading import nbgrader_setup
 from ..grading.preprocessors import INSTRUCTOR_TAG
 
-__all__ = ["unlink_missing_stages", "learner_notebook", "instructor_notebook", "release_notebooks",
+#: Tag of a teaching cell that calls the learner's own functions (a capstone's summary table, say).
+USES_ANSWERS_TAG = "uses-answers"
+
+__all__ = ["USES_ANSWERS_TAG", "unlink_missing_stages", "learner_notebook", "instructor_notebook", "release_notebooks",
            "edition_notebooks"]
 
 
@@ -57,10 +61,18 @@ def unlink_missing_stages(nb, stages: list[str]):
 
 
 def learner_notebook(nb):
-    """Mark a released notebook's exercise cells: they run and fail quietly, their starting code shown."""
+    """Mark a released notebook's exercise cells, and those using their answers: they run and fail quietly.
+
+    >>> from nbformat.v4 import new_code_cell, new_notebook
+    >>> nb = new_notebook(cells=[new_code_cell("table(data)", metadata={"tags": ["uses-answers"]}),
+    ...                          new_code_cell("data.head()")])
+    >>> [cell.metadata.get("tags", []) for cell in learner_notebook(nb).cells]
+    [['uses-answers', 'raises-exception', 'remove-output'], []]
+    """
     for cell in nb.cells:
         meta = nbgrader_meta(cell)
-        if cell.cell_type == "code" and (meta.get("solution") or meta.get("grade")):
+        uses_answers = USES_ANSWERS_TAG in cell.metadata.get("tags", [])
+        if cell.cell_type == "code" and (meta.get("solution") or meta.get("grade") or uses_answers):
             _tag(cell, "raises-exception", "remove-output")
     return nb
 

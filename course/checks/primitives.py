@@ -29,11 +29,25 @@ FAIL_MARK = "✘"
 
 
 class CheckFailed(AssertionError):
-    """A visible check failed; the message is written for the learner."""
+    """A visible check failed; the message is written for the learner.
+
+    In a notebook the learner sees only that message after a ✘, not a traceback through the
+    course's code (IPython shows what ``_render_traceback_`` returns); the error itself, its
+    name and message are unchanged, so nbgrader still counts the cell as failed.
+
+    >>> CheckFailed("Exercise 0.1: look at the year.")._render_traceback_()
+    ['✘ Exercise 0.1: look at the year.']
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"{FAIL_MARK} {self}"]
 
 
 class NotAttempted(NotImplementedError):
-    """The exercise still holds ``raise NotImplementedError()``."""
+    """The exercise still holds ``raise NotImplementedError()``; shown in a notebook as its message alone."""
+
+    def _render_traceback_(self) -> list[str]:
+        return [str(self)]
 
 
 class Check:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import TABLES
-from .accounts import make_accounts, make_audience, make_followers
+from .accounts import assign_genders, make_accounts, make_audience, make_followers
 from .citizens import make_ab_tests, make_consultations, make_survey, make_web_visits
 from .posts import make_comments, make_posts
 from .world import CAMPAIGNS, DEFAULT_SEED, END, START, all_days, make_calendar
@@ -35,9 +35,12 @@ def generate(seed: int = DEFAULT_SEED, scale: int = 1) -> dict[str, pd.DataFrame
     if scale < 1:
         raise ValueError("scale must be a whole number of at least 1")
     rng = np.random.default_rng([seed, scale])
+    # A second stream for what was added later (the abuse women members receive on top of the
+    # rest, the cluster's retyped copies), so that every other value stays as it was.
+    extra = np.random.default_rng([seed, scale, 6])
     days = all_days()
     calendar = make_calendar(days)
-    accounts = make_accounts(rng, scale)
+    accounts = assign_genders(make_accounts(rng, scale))
     followers = make_followers(rng, accounts, days)
     posts = make_posts(rng, accounts, followers, calendar)
     tables = {
@@ -45,7 +48,7 @@ def generate(seed: int = DEFAULT_SEED, scale: int = 1) -> dict[str, pd.DataFrame
         "posts": posts,
         "followers": followers,
         "audience": make_audience(rng, accounts, days),
-        "comments": make_comments(rng, posts, accounts),
+        "comments": make_comments(rng, posts, accounts, extra),
         "survey": make_survey(rng, scale),
         "campaigns": pd.DataFrame(CAMPAIGNS).drop(columns="topic"),
         "ab_tests": make_ab_tests(rng),

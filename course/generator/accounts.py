@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..schema import AGE_BANDS, PLATFORMS, REGIONS
+from ..schema import AGE_BANDS, GENDERS, PLATFORMS, REGIONS
 from .world import (
     BOT_SPIKE_ACCOUNT,
     BOT_SPIKE_DAY,
@@ -65,6 +65,14 @@ def make_accounts(rng: np.random.Generator, scale: int) -> pd.DataFrame:
     review_age = np.select([kind == "institution"], [rng.integers(10, 120, n)], rng.integers(30, 900, n))
     acc["last_security_review"] = END - pd.to_timedelta(review_age, unit="D")
     return acc
+
+
+def assign_genders(accounts: pd.DataFrame) -> pd.DataFrame:
+    """Give each member account its member's gender, read from the first name (half the members are women)."""
+    member = accounts["account_type"] == "member"
+    first = accounts["name"].str.split(" ").str[0]
+    gender = first.map({name: GENDERS[i % 2] for i, name in enumerate(FIRST_NAMES)})
+    return accounts.assign(gender=gender.where(member, None))
 
 
 def make_followers(rng, accounts, days) -> pd.DataFrame:

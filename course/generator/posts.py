@@ -5,11 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..schema import GENDERS
 from .world import (
     BASE_ENGAGEMENT,
     BASE_REACH,
     BUDGET_DEBATES,
     CAMPAIGNS,
+    CLUSTER_FORM_VARIANTS,
+    CLUSTER_TEXT,
+    CLUSTER_WORD_VARIANTS,
     COMMENT_TEXTS,
     CONTESTED_VOTE,
     FORMAT_MIX,
@@ -23,6 +27,7 @@ from .world import (
     SPLIT,
     TOPIC_EFFECT,
     WEEKDAY_EFFECT,
+    WOMEN_EXTRA_ABUSE,
 )
 
 
@@ -149,7 +154,7 @@ def make_posts(rng, accounts, followers, calendar) -> pd.DataFrame:
 
 
 
-def make_comments(rng, posts, accounts) -> pd.DataFrame:
+def make_comments(rng, posts, accounts, extra) -> pd.DataFrame:
     kind_of = accounts.set_index("account_id")["account_type"]
     sampled = np.minimum(posts["comments"].to_numpy(), rng.poisson(2.0, len(posts)))
     post_idx = np.repeat(np.arange(len(posts)), sampled)
@@ -172,6 +177,10 @@ def make_comments(rng, posts, accounts) -> pd.DataFrame:
     label = LABEL_NAMES[(rng.random(n)[:, None] > cum).sum(axis=1).clip(max=len(LABEL_NAMES) - 1)]
     label[abusive_now] = "abusive"
     label[disinfo_now] = "disinformation"
+    # Women members receive more abuse: some criticism on their posts crosses the line.
+    woman = accounts.set_index("account_id")["gender"].reindex(p["account_id"]).to_numpy() == GENDERS[0]
+    extra_draw = extra.random(n)
+    label[woman & (label == "criticism") & (extra_draw < WOMEN_EXTRA_ABUSE)] = "abusive"
 
     texts = np.empty(n, dtype=object)
     pick = rng.random(n)
@@ -181,7 +190,17 @@ def make_comments(rng, posts, accounts) -> pd.DataFrame:
         chosen = np.array(options, dtype=object)[(pick[mask] * len(options)).astype(int)]
         texts[mask] = [s.format(t=t) for s, t in zip(chosen, topic_words[mask])]
     # The coordinated cluster copies one message word for word.
-    texts[disinfo_now] = "LEAKED: the new budget quietly doubles what you pay. They will delete this, copy it now!"
+    texts[disinfo_now] = CLUSTER_TEXT
+    # ... but some copies were retyped: another case, punctuation or spacing, or one word changed,
+    # so that grouping identical texts undercounts the cluster.
+    where = np.flatnonzero(disinfo_now)
+    form = extra.random(len(where))
+    variant = extra.integers(0, 1000, len(where))
+    for i, f, v in zip(where, form, variant):
+        if f < 0.22:
+            texts[i] = CLUSTER_FORM_VARIANTS[v % len(CLUSTER_FORM_VARIANTS)]
+        elif f < 0.32:
+            texts[i] = CLUSTER_WORD_VARIANTS[v % len(CLUSTER_WORD_VARIANTS)]
 
     commenters = np.array([f"U{i:05d}" for i in rng.integers(0, 40000, n)], dtype=object)
     ring = np.array([f"U9{i:04d}" for i in range(25)], dtype=object)

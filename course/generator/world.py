@@ -24,6 +24,7 @@ RECESSES = [(pd.Timestamp("2024-07-20"), pd.Timestamp("2024-09-01")),
 BOT_SPIKE_DAY = pd.Timestamp("2025-09-14")
 BOT_SPIKE_ACCOUNT = "MEM03-X"
 
+# First names alternate a woman's and a man's (Alma, Bruno, ...); members alternate with them.
 FIRST_NAMES = ["Alma", "Bruno", "Carys", "Dario", "Elin", "Farid", "Greta", "Hugo", "Ines", "Jonas",
                "Kaia", "Lorenz", "Maren", "Nils", "Odile", "Pavel", "Runa", "Sami", "Tilde", "Ulrik",
                "Vera", "Wim", "Yara", "Zeno"]
@@ -151,3 +152,22 @@ COMMENT_TEXTS = {
 LABEL_P_INSTITUTION = np.array([0.26, 0.19, 0.20, 0.22, 0.02, 0.07, 0.04])
 LABEL_P_MEMBER = np.array([0.20, 0.15, 0.22, 0.27, 0.06, 0.06, 0.04])
 LABEL_NAMES = np.array(list(COMMENT_TEXTS))
+# Share of the criticism on women members' posts that is abusive instead: women members receive more abuse.
+WOMEN_EXTRA_ABUSE = 0.08
+# The coordinated disinformation cluster of the budget debates: one message pushed by a ring of accounts.
+CLUSTER_TEXT = "LEAKED: the new budget quietly doubles what you pay. They will delete this, copy it now!"
+# Copies retyped with another case, punctuation or spacing: the same message once lowercased, stripped of
+# punctuation and with spaces collapsed (punctuation here always stands next to a space or at an end).
+CLUSTER_FORM_VARIANTS = [
+    "leaked: the new budget quietly doubles what you pay. they will delete this, copy it now!",
+    "LEAKED the new budget quietly doubles what you pay They will delete this copy it now",
+    "LEAKED:  the new budget quietly doubles what you pay.  They will delete this, copy it now!!!",
+    "Leaked: The new budget quietly doubles what you pay... They will delete this, COPY IT NOW!",
+    "LEAKED: the new budget quietly doubles what you pay . They will delete this , copy it now !",
+]
+# Copies with one word changed: only a near-duplicate comparison puts them with the others.
+CLUSTER_WORD_VARIANTS = [
+    "LEAKED: the new budget secretly doubles what you pay. They will delete this, copy it now!",
+    "LEAKED: the new budget quietly doubles what you pay. They will delete this, share it now!",
+    "LEAKED: the new budget quietly triples what you pay. They will delete this, copy it now!",
+]

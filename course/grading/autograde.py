@@ -22,6 +22,10 @@ How it stays safe with nbgrader's SQLite gradebook, which must have one writer a
 Before all that, :mod:`course.grading.intake` checks and repairs each submission (wrong file
 name, old format, deleted or edited test cells, ...), and the gradebook is backed up (``course grade --restore``
 puts the last backup back).
+
+With a PostgreSQL gradebook (``--db-url``, for several graders at once) the plan is the same: the
+workers read a SQLite snapshot copied from it, and nbgrader writes to the server. Backing that
+gradebook up is the database server's business (``pg_dump``); ``--restore`` is for SQLite only.
 """
 
 from __future__ import annotations
@@ -177,10 +181,19 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
                         "verdict": time.perf_counter() - executed}}
 
 
+def _sqlite_gradebook(course_dir: Path) -> Path | None:
+    """The gradebook's file when it is SQLite (None for a database server such as PostgreSQL)."""
+    url = nbgrader_setup.db_url(course_dir)
+    return Path(url.removeprefix("sqlite:///")) if nbgrader_setup.is_sqlite(url) else None
+
+
 def backup_gradebook(course_dir: Path) -> Path | None:
-    """Copy the gradebook and the grading state to ``backups/<time>/``; keep the latest BACKUPS_KEPT."""
-    gradebook = course_dir / "gradebook.db"
-    if not gradebook.is_file():
+    """Copy the gradebook and the grading state to ``backups/<time>/``; keep the latest BACKUPS_KEPT.
+
+    Nothing is done for a gradebook on a database server (its own backups cover it).
+    """
+    gradebook = _sqlite_gradebook(course_dir)
+    if gradebook is None or not gradebook.is_file():
         return None
     folder = course_dir / BACKUPS / time.strftime("%Y-%m-%d_%H-%M-%S")
     while folder.exists():
@@ -197,13 +210,17 @@ def backup_gradebook(course_dir: Path) -> Path | None:
 
 def restore_gradebook(course_dir: Path, name: str | None = None) -> Path:
     """Put back the gradebook (and grading state) of the backup ``name``, the latest by default."""
+    gradebook = _sqlite_gradebook(course_dir)
+    if gradebook is None:
+        raise SystemExit("The gradebook is on a database server: restore it with that server's own tools "
+                         "(PostgreSQL: pg_restore or psql from your pg_dump backup).")
     backups = sorted(p for p in (course_dir / BACKUPS).glob("*") if (p / "gradebook.db").is_file()) \
         if (course_dir / BACKUPS).is_dir() else []
     chosen = [p for p in backups if p.name == name] if name else backups[-1:]
     if not chosen:
         raise SystemExit(f"No gradebook backup {name or ''} in {course_dir / BACKUPS}. "
                          f"Backups: {', '.join(p.name for p in backups) or 'none'}.")
-    with sqlite3.connect(chosen[0] / "gradebook.db") as db, sqlite3.connect(course_dir / "gradebook.db") as live:
+    with sqlite3.connect(chosen[0] / "gradebook.db") as db, sqlite3.connect(gradebook) as live:
         db.backup(live)
     state = chosen[0] / STATE_FILE
     if state.is_file():
@@ -213,14 +230,41 @@ def restore_gradebook(course_dir: Path, name: str | None = None) -> Path:
     return chosen[0]
 
 
-def _snapshot(gradebook: Path, snapshot: Path) -> None:
-    """The gradebook as it is before the run, for the workers to read while the main process writes."""
+def _snapshot(url: str, snapshot: Path) -> None:
+    """The gradebook as it is before the run, for the workers to read while the main process writes.
+
+    A SQLite copy either way: of the file, or of every table of a gradebook on a database server.
+    """
     from nbgrader.api import Gradebook
 
-    with sqlite3.connect(gradebook) as db, sqlite3.connect(snapshot) as copy:
-        db.backup(copy)
+    if nbgrader_setup.is_sqlite(url):
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as db, sqlite3.connect(snapshot) as copy:
+            db.backup(copy)
+    else:
+        _copy_tables(url, f"sqlite:///{snapshot}")
     # nbgrader's sanitizing steps open the gradebook without a course id: have that course in it.
     Gradebook(f"sqlite:///{snapshot}").close()
+
+
+def _copy_tables(source_url: str, target_url: str) -> None:
+    """Copy every table of nbgrader's gradebook (and its schema version) from one database to another."""
+    from nbgrader.api import Base
+    from sqlalchemy import create_engine, insert, select, text
+
+    source, target = create_engine(source_url), create_engine(target_url)
+    try:
+        Base.metadata.create_all(target)
+        with source.connect() as read, target.begin() as write:
+            for table in Base.metadata.sorted_tables:
+                rows = [dict(row._mapping) for row in read.execute(select(table))]
+                if rows:
+                    write.execute(insert(table), rows)
+            write.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
+            for (version,) in read.execute(text("SELECT version_num FROM alembic_version")):
+                write.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": version})
+    finally:
+        source.dispose()
+        target.dispose()
 
 
 def _merger(course_dir: Path, source: Path, workspace: Path):
@@ -342,7 +386,7 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
             return {"graded": 0, "failed": failed, "skipped_all": not failed, "tampering": tampering,
                     "in_kernel": in_kernel}
         backup_gradebook(course_dir)
-        _snapshot(course_dir / "gradebook.db", workspace / "gradebook.db")
+        _snapshot(nbgrader_setup.db_url(course_dir), workspace / "gradebook.db")
         merger = _merger(course_dir, source, workspace)
         progress = Progress(len(todo))
         remaining = {learner: sum(1 for j in todo if j.learner == learner) for learner in {j.learner for j in todo}}

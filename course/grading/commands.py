@@ -29,6 +29,10 @@ def add_course_options(parser: argparse.ArgumentParser) -> None:
                              f"gradebook); default $COURSE_DIR or {Path('~') / 'parliament-course'}")
     parser.add_argument("--source", type=Path, default=None,
                         help="the folder of source notebooks, one folder per stage (default: the course's notebooks/)")
+    parser.add_argument("--db-url", default=None, metavar="URL",
+                        help="the gradebook's database, such as postgresql://grader@/course?host=/run/postgresql "
+                             "for several graders at once (default: $COURSE_DB_URL, the db_url of the folder's "
+                             f"{nbgrader_setup.SETTINGS_FILE}, or SQLite: gradebook.db in the course folder)")
 
 
 def chosen_stages(requested: list[str] | None, source: str | os.PathLike | None = None) -> list[str]:
@@ -41,11 +45,30 @@ def chosen_stages(requested: list[str] | None, source: str | os.PathLike | None 
 
 
 def _course_dir(args: argparse.Namespace) -> Path:
+    if getattr(args, "db_url", None):
+        os.environ["COURSE_DB_URL"] = args.db_url  # every part of the run (and its workers) reads it
     return Path(args.course_dir or nbgrader_setup.default_course_dir())
 
 
+def _keeping_owner(command):
+    """Run an instructor command; run as root on a folder someone else owns (the grader account of
+    ``course hub``), hand what it wrote to that owner, so the formgrader can still write the folder."""
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        finally:
+            folder = Path(args.course_dir or nbgrader_setup.default_course_dir())
+            if hasattr(os, "geteuid") and os.geteuid() == 0 and folder.is_dir() and folder.stat().st_uid != 0:
+                owner = folder.stat()
+                for path in [folder, *folder.rglob("*")]:
+                    if path.lstat().st_uid == 0:
+                        os.lchown(path, owner.st_uid, owner.st_gid)
+    run.__doc__ = command.__doc__
+    return run
+
+
 def _source(args: argparse.Namespace) -> Path:
-    return Path(args.source or NOTEBOOKS)
+    return Path(args.source or nbgrader_setup.settings(_course_dir(args)).get("source") or NOTEBOOKS)
 
 
 def _release(args: argparse.Namespace) -> int:
@@ -201,7 +224,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--due", help="due date and time, such as '2026-05-04 17:00 UTC'; later submissions are marked late")
     p.add_argument("--no-exchange", action="store_true", help="only make the learner versions")
     add_course_options(p)
-    p.set_defaults(func=_release)
+    p.set_defaults(func=_keeping_owner(_release))
 
     p = sub.add_parser(
         "collect", help="gather submissions from the exchange",
@@ -209,7 +232,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "into the course folder's submitted/<learner>/<stage>/, ready for `course grade`.")
     p.add_argument("stages", nargs="*", metavar="STAGE", help="stages to collect (default: all)")
     add_course_options(p)
-    p.set_defaults(func=_collect)
+    p.set_defaults(func=_keeping_owner(_collect))
 
     p = sub.add_parser(
         "import", help="gather submissions from a folder or a zip",
@@ -220,7 +243,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "reason, and the command then ends with an error status.")
     p.add_argument("path", metavar="PATH", help="a folder or a .zip file of notebooks")
     add_course_options(p)
-    p.set_defaults(func=_import)
+    p.set_defaults(func=_keeping_owner(_import))
 
     p = sub.add_parser(
         "grade", help="autograde submissions in parallel",
@@ -241,7 +264,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="put back the gradebook as it was before the last run (or before the run of BACKUP, a "
                         "folder name in backups/) and stop; every run backs the gradebook up first")
     add_course_options(p)
-    p.set_defaults(func=_grade)
+    p.set_defaults(func=_keeping_owner(_grade))
 
     p = sub.add_parser(
         "feedback", help="write feedback pages for learners",
@@ -255,7 +278,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--jobs", type=int, default=None,
                    help=f"how many pages to write at once (default: the number of cores, {os.cpu_count()})")
     add_course_options(p)
-    p.set_defaults(func=_feedback)
+    p.set_defaults(func=_keeping_owner(_feedback))
 
     p = sub.add_parser(
         "export", help="export the grades as CSV",
@@ -264,7 +287,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "by hand in the formgrader are included.")
     p.add_argument("--out", help="the CSV file to write (default: grades.csv in the course folder)")
     add_course_options(p)
-    p.set_defaults(func=_export)
+    p.set_defaults(func=_keeping_owner(_export))
 
     p = sub.add_parser(
         "report", help="write the instructor's report",
@@ -273,7 +296,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "and the learners who are behind.")
     p.add_argument("--out", help="the HTML file to write (default: report.html in the course folder)")
     add_course_options(p)
-    p.set_defaults(func=_report)
+    p.set_defaults(func=_keeping_owner(_report))
 
     p = sub.add_parser(
         "check", help="check your own notebook's exercises",

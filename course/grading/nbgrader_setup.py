@@ -4,10 +4,19 @@
 >>> config = configure(Config(), "/tmp/example-course")
 >>> config.CourseDirectory.root
 '/tmp/example-course'
+>>> config.CourseDirectory.db_url
+'sqlite:////tmp/example-course/gradebook.db'
+
+The gradebook is SQLite in the course folder unless told otherwise: ``$COURSE_DB_URL`` (what
+``--db-url`` sets), or ``db_url`` in the folder's ``course-settings.json``, which ``course hub
+start`` writes (with the hub's ``exchange``), so every grading command finds the hub's gradebook
+and exchange from ``--course-dir`` alone. Several graders at once need a database server
+(PostgreSQL: ``postgresql://...``); SQLite takes one writer at a time.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -16,9 +25,16 @@ from traitlets.config import Config
 
 from ..paths import NOTEBOOKS
 
+<<<<<<< HEAD
 __all__ = ["COURSE_ID", "default_course_dir", "configure", "autograde_steps", "api", "gradebook", "quiet_nbgrader"]
+=======
+__all__ = ["COURSE_ID", "SETTINGS_FILE", "default_course_dir", "settings", "db_url", "is_sqlite", "configure",
+           "api", "gradebook", "quiet_nbgrader"]
+>>>>>>> main
 
 COURSE_ID = "parliament-social-media"
+#: A course folder's own settings (``db_url``, ``exchange``), written by ``course hub start``.
+SETTINGS_FILE = "course-settings.json"
 
 
 def default_course_dir() -> Path:
@@ -26,18 +42,41 @@ def default_course_dir() -> Path:
     return Path(os.environ.get("COURSE_DIR") or Path.home() / "parliament-course")
 
 
+def settings(course_dir: str | os.PathLike) -> dict:
+    """The course folder's ``course-settings.json`` (empty when it has none)."""
+    path = Path(course_dir) / SETTINGS_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, ValueError) as error:
+        raise SystemExit(f"Cannot read {path}: {error}. Fix or remove it.") from None
+
+
+def db_url(course_dir: str | os.PathLike | None = None) -> str:
+    """The gradebook's address: $COURSE_DB_URL, the folder's settings, or SQLite in the folder."""
+    root = Path(course_dir) if course_dir else default_course_dir()
+    return (os.environ.get("COURSE_DB_URL") or settings(root).get("db_url")
+            or f"sqlite:///{root / 'gradebook.db'}")
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite:")
+
+
 def configure(config: Config, course_dir: str | os.PathLike | None = None,
               source: str | os.PathLike | None = None) -> Config:
     """Fill ``config`` with the course's nbgrader settings for the working folder ``course_dir``.
 
-    ``source`` is the folder of source notebooks, notebooks/ unless told otherwise.
+    ``source`` is the folder of source notebooks: the ``source`` of the folder's settings (a hub's
+    course keeps its own copy, closed to learners), else the course's notebooks/.
     """
     root = Path(course_dir) if course_dir else default_course_dir()
     config.CourseDirectory.course_id = COURSE_ID
     config.CourseDirectory.root = str(root)
+    source = source or settings(root).get("source")
     config.CourseDirectory.source_directory = str(Path(source).resolve() if source else NOTEBOOKS)
-    config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
-    config.Exchange.root = os.environ.get("COURSE_EXCHANGE") or str(root / "exchange")
+    config.CourseDirectory.db_url = db_url(root)
+    config.Exchange.root = (os.environ.get("COURSE_EXCHANGE") or settings(root).get("exchange")
+                            or str(root / "exchange"))
     config.Exchange.path_includes_course = True
     config.GenerateAssignment.preprocessors = _with_instructor_cells_removed()
     if "autograde_preprocessors" not in config.Autograde:
@@ -80,13 +119,17 @@ def api(course_dir: str | os.PathLike | None = None, source: str | os.PathLike |
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
-    # nbgrader runs tools such as `alembic` from PATH: make this environment's own come first.
-    bin_dir = str(Path(sys.executable).parent)
-    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+    _own_tools_on_path()
     config = configure(config or Config(), course_dir, source)
     Path(config.CourseDirectory.root).mkdir(parents=True, exist_ok=True)
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+
+
+def _own_tools_on_path() -> None:
+    """nbgrader runs tools such as `alembic` from PATH: make this environment's own come first."""
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
 
 
 def quiet_nbgrader() -> None:
@@ -103,4 +146,5 @@ def gradebook(course_dir: str | os.PathLike):
     """nbgrader's gradebook of the working folder, to use in a ``with`` block."""
     from nbgrader.api import Gradebook
 
-    return Gradebook(f"sqlite:///{Path(course_dir) / 'gradebook.db'}", COURSE_ID)
+    _own_tools_on_path()
+    return Gradebook(db_url(course_dir), COURSE_ID)

@@ -1,1 +1,1 @@
-"""Where learners work: ``course lab``, JupyterLab on the course on one machine."""
+"""Where learners work: ``course lab`` (JupyterLab on one machine) and ``course hub`` (a JupyterHub for a room)."""

@@ -1,0 +1,177 @@
+"""The visible checks of stage 05, Engagement: what each test cell's one line runs.
+
+Each part names the function it calls, how (on the tables of one seed), which properties a
+hidden test compares, and the common slips it names first, on the practice data.
+
+>>> queue(pd.DataFrame({"comment_id": ["C2", "C1"], "account_id": ["A", "B"], "platform": ["x", "x"],
+...                     "created_at": pd.to_datetime(["2025-01-01", "2025-01-02"]),
+...                     "waiting_hours": [48.0, 24.0]}))["rows"]
+2
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..data import load
+from ..schema import PLATFORMS
+from .exact import Part
+from .fingerprint import by_label, label, rounded
+
+STAGE = "05-engagement"
+
+BANDS = ["fast", "slow", "no reply"]
+QUEUE_COLUMNS = ["comment_id", "account_id", "platform", "created_at", "waiting_hours"]
+#: The moments and windows the hidden tests ask waiting_questions about.
+QUEUE_MOMENTS = {"a": (pd.Timestamp("2025-11-12 18:00"), 48), "b": (pd.Timestamp("2025-03-03 09:00"), 72)}
+
+
+def queue(result: Any) -> dict[str, Any]:
+    """A queue compared as the hidden tests compare it: which questions, their values, then the order of their times.
+
+    Questions asked in the same minute may come in any order: only the sequence of ``created_at`` is compared.
+    """
+    if not isinstance(result, pd.DataFrame):
+        return {"type": "Series" if isinstance(result, pd.Series) else type(result).__name__}
+    view: dict[str, Any] = {"type": "DataFrame", "rows": len(result)}
+    if "comment_id" not in result.columns:
+        view["labels"] = None
+        return view
+    ordered = result.assign(_key=result["comment_id"].astype(str)).sort_values("_key", kind="stable")
+    view["labels"] = list(ordered["_key"])
+    for name in ("account_id", "platform"):
+        view[f"column {name}"] = [label(v) for v in ordered[name]] if name in result.columns else None
+    view["column waiting_hours"] = ([rounded(v) for v in ordered["waiting_hours"]]
+                                    if "waiting_hours" in result.columns else None)
+    view["order"] = [label(v) for v in result["created_at"]] if "created_at" in result.columns else None
+    return view
+
+
+def _reply_minutes_slips(account_type, other_type):
+    """The slips of median_reply_minutes for ``account_type``, whose medians must differ from ``other_type``'s."""
+
+    def slips(check, median_reply_minutes):
+        comments, accounts = load("comments"), load("accounts")
+        medians = check.call(median_reply_minutes, comments, accounts, account_type)
+        check.series(medians, f"the median reply times of the {account_type}'s accounts")
+        check.that({str(i) for i in medians.index} <= set(PLATFORMS),
+                   "the index should be the platform, such as 'facebook'.")
+        check.that(bool((medians.astype(float) > 0).all()), "every median reply time should be a positive number "
+                   "of minutes.")
+        check.that(not medians.equals(check.call(median_reply_minutes, comments, accounts, other_type)),
+                   f"the {account_type} and the {other_type} give the same medians: did you keep only the "
+                   "accounts of `account_type`?")
+
+    return slips
+
+
+def _service_level_slips(hours, other_hours=None):
+    """The slips of service_level within ``hours``; with ``other_hours``, whether the limit follows the argument."""
+
+    def slips(check, service_level):
+        comments = load("comments")
+        level = check.call(service_level, comments, hours)
+        check.series(level, f"service_level(comments, {hours})")
+        check.rate(level, "each account's share of questions answered in time")
+        asked = set(comments.loc[comments["label"] == "question", "account_id"])
+        check.that({str(i) for i in level.index} == asked,
+                   "give one share for each account with at least one question, indexed by `account_id`.")
+        check.that(bool((level < 1).any()), "every account answers all its questions in time? Count the questions "
+                   "never answered as missed, and divide by all the questions, not by the answered ones.")
+        other = None if other_hours is None else check.call(service_level, comments, other_hours)
+        check.that(other is None or not level.equals(other), "another limit gives the same shares: compare "
+                   "`reply_minutes` with `hours` × 60 minutes, using the argument `hours`.")
+
+    return slips
+
+
+def _return_rate_slips(fast_minutes, other_minutes=None):
+    """The slips of return_rate_by_speed; with ``other_minutes``, whether the limit follows the argument."""
+
+    def slips(check, return_rate_by_speed):
+        comments = load("comments")
+        rates = check.call(return_rate_by_speed, comments, fast_minutes)
+        check.series(rates, f"return_rate_by_speed(comments, {fast_minutes})", index=BANDS)
+        check.rate(rates, "each band's share of people who came back")
+        other = None if other_minutes is None else check.call(return_rate_by_speed, comments, other_minutes)
+        check.that(other is None or not rates.equals(other), "another `fast_minutes` gives the same shares: use "
+                   "the argument `fast_minutes` as the limit of a fast answer.")
+
+    return slips
+
+
+def _queue_slips(part):
+    now, hours = QUEUE_MOMENTS[part]
+
+    def slips(check, waiting_questions):
+        comments = load("comments")
+        waiting = check.call(waiting_questions, comments, now, hours)
+        check.frame(waiting, QUEUE_COLUMNS, "the queue")
+        asked = waiting["created_at"]
+        check.that(bool(((asked < now) & (asked >= now - pd.Timedelta(hours=hours))).all()),
+                   f"a question in the queue was asked outside the {hours} hours before `now`.")
+        labels = comments.set_index("comment_id")["label"]
+        check.that(bool((waiting["comment_id"].map(labels) == "question").all()),
+                   "the queue holds comments that are not questions: keep the comments labelled 'question'.")
+        check.that(asked.is_monotonic_increasing, "put the question waiting longest (the oldest) first.")
+        hours_waited = waiting["waiting_hours"].astype(float)
+        check.that(bool(((hours_waited > 0) & (hours_waited <= hours)).all()),
+                   f"`waiting_hours` should be the hours from `created_at` to `now`, between 0 and {hours}.")
+
+    return slips
+
+
+REPLY_HINTS = {
+    "labels": "Give one median per platform on which that account type has answered questions.",
+    "values": "Keep only the questions on the accounts of `account_type` (merge in `accounts` for it), and take the "
+              "median (not the mean) of `reply_minutes`, in minutes.",
+}
+LEVEL_HINTS = {
+    "labels": "Give one share per account (`account_id`) with at least one question.",
+    "values": "Keep only the questions; a question is in time when `reply_minutes` is at most `hours` × 60, and a "
+              "question never answered counts as missed. Divide by all the account's questions.",
+}
+RETURN_HINTS = {
+    "labels": "Use exactly the three bands 'fast', 'slow' and 'no reply'.",
+    "values": "Keep only the questions; 'fast' is `reply_minutes` at most `fast_minutes`, 'slow' any later reply, "
+              "'no reply' never answered; then the mean of `returned_30d` in each band.",
+}
+QUEUE_RULE = ("Follow the rules in order: questions only, asked in the `hours` before `now`, and not answered by "
+              "`now`: never answered, or answered after `now` (created_at + reply_minutes).")
+QUEUE_HINTS = {
+    "rows": QUEUE_RULE,
+    "labels": QUEUE_RULE,
+    "column account_id": "Keep each question's own `account_id`.",
+    "column platform": "Keep each question's own `platform`.",
+    "column waiting_hours": "`waiting_hours` is `(now - created_at) / pd.Timedelta(hours=1)`.",
+    "order": "Sort by `created_at`, the oldest question (waiting longest) first.",
+}
+
+
+def _reply(account_type):
+    return lambda tables: [(tables["comments"], tables["accounts"], account_type)]
+
+
+def _waiting(part):
+    now, hours = QUEUE_MOMENTS[part]
+    return lambda tables: [(tables["comments"], now, hours)]
+
+
+PARTS = {
+    "5.1a": Part("Exercise 5.1", "median_reply_minutes", _reply("institution"), by_label,
+                 _reply_minutes_slips("institution", "member"), REPLY_HINTS),
+    "5.1b": Part("Exercise 5.1", "median_reply_minutes", _reply("member"), by_label,
+                 _reply_minutes_slips("member", "institution"), REPLY_HINTS),
+    "5.2a": Part("Exercise 5.2", "service_level", lambda t: [(t["comments"], 4)], by_label,
+                 _service_level_slips(4), LEVEL_HINTS),
+    "5.2b": Part("Exercise 5.2", "service_level", lambda t: [(t["comments"], 1)], by_label,
+                 _service_level_slips(1, 4), LEVEL_HINTS),
+    "5.3a": Part("Exercise 5.3", "return_rate_by_speed", lambda t: [(t["comments"], 60)], by_label,
+                 _return_rate_slips(60), RETURN_HINTS),
+    "5.3b": Part("Exercise 5.3", "return_rate_by_speed", lambda t: [(t["comments"], 180)], by_label,
+                 _return_rate_slips(180, 60), RETURN_HINTS),
+    "5.4a": Part("Exercise 5.4", "waiting_questions", _waiting("a"), queue, _queue_slips("a"), QUEUE_HINTS),
+    "5.4b": Part("Exercise 5.4", "waiting_questions", _waiting("b"), queue, _queue_slips("b"), QUEUE_HINTS),
+}

@@ -1,0 +1,247 @@
+"""A workshop room's pieces, for ``course hub``: its people, folders, unix users and configuration.
+
+:mod:`course.workshop.hub` starts and stops the room; everything it sets up before JupyterHub
+starts is here: the class list read from a CSV, one unix user per person with a home of their
+own, the course folder closed to learners (with its own copy of the source notebooks), the
+exchange, the Jupyter configuration of each kind of server, and the view of Python a server
+needs where that Python sits in a folder other users cannot enter.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import pwd
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..paths import NOTEBOOKS, ROOT, SHIPPED_DATA
+
+__all__ = ["HubError", "Person", "Room", "read_people", "python_wrapper", "as_user", "INSTRUCTOR_ONLY"]
+
+#: Folders of the repository that show solutions: closed to other users while a room runs.
+INSTRUCTOR_ONLY = ["notebooks", "instructor", "tests", "_build"]
+_USER_NAME = re.compile(r"[a-z_][a-z0-9_-]{0,31}")
+
+
+class HubError(RuntimeError):
+    """Why the hub cannot start or stop, in words that name the fix."""
+
+
+@dataclass(frozen=True)
+class Person:
+    username: str
+    first_name: str = ""
+    last_name: str = ""
+    email: str = ""
+
+
+def read_people(value: str | os.PathLike) -> list[Person]:
+    """People from a CSV file (a ``username`` column; ``name`` or ``first_name`` and ``last_name``;
+    ``email``), or from a comma-separated list of user names."""
+    path = Path(value)
+    if path.suffix.lower() == ".csv" or path.is_file():
+        if not path.is_file():
+            raise HubError(f"No file {path}: give a CSV file with a 'username' column (and 'name', 'email').")
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            rows = list(csv.DictReader(f))
+        if rows and "username" not in rows[0]:
+            raise HubError(f"{path} has no 'username' column; its columns are: {', '.join(rows[0])}.")
+        people = []
+        for row in rows:
+            first, last = (row.get("first_name") or "").strip(), (row.get("last_name") or "").strip()
+            if not (first or last) and row.get("name"):
+                first, _, last = row["name"].strip().partition(" ")
+            people.append(Person(row["username"].strip(), first, last, (row.get("email") or "").strip()))
+    else:
+        people = [Person(name.strip()) for name in str(value).split(",") if name.strip()]
+    bad = [p.username for p in people if not _USER_NAME.fullmatch(p.username)]
+    if bad:
+        raise HubError(f"Not a valid unix user name: {', '.join(bad)} (lower-case letters, digits, - and _, "
+                       f"starting with a letter, at most 32 characters).")
+    return people
+
+
+@dataclass(frozen=True)
+class Room:
+    root: Path
+
+    @property
+    def state(self) -> Path:
+        return self.root / "hub"
+
+    @property
+    def course(self) -> Path:
+        return self.root / "course"
+
+    @property
+    def exchange(self) -> Path:
+        return self.root / "exchange"
+
+    @property
+    def config(self) -> Path:
+        return self.root / "config"
+
+    @property
+    def state_file(self) -> Path:
+        return self.state / "state.json"
+
+    @property
+    def admin_token_file(self) -> Path:
+        return self.state / "admin-token"
+
+    def read_state(self) -> dict:
+        return json.loads(self.state_file.read_text()) if self.state_file.is_file() else {}
+
+    def admin_token(self) -> str:
+        return self.admin_token_file.read_text().strip()
+
+
+def _closed_to_others(path: Path) -> Path | None:
+    """The first folder on the way to ``path`` that other users cannot pass through, if any."""
+    for folder in [*reversed(Path(path).parents), Path(path)]:
+        if folder.is_dir() and not folder.stat().st_mode & 0o001:
+            return folder
+    return None
+
+
+def python_wrapper() -> list[str]:
+    """A bubblewrap command that shows a server this environment's Python, when others cannot reach it.
+
+    Where Python lives under a folder closed to other users (such as a pyenv build in /root), a
+    learner's server could not even start. The wrapper gives the server a view of the machine in
+    which that folder is an empty one holding only Python's own folders, read-only: nothing
+    else of it is shown. Empty when every user can run this environment's Python as it is.
+    """
+    wanted = sorted({Path(p).resolve() for p in (sys.base_prefix, sys.prefix, ROOT, SHIPPED_DATA)})
+    closed = {p: _closed_to_others(p) for p in wanted}
+    closed = {p: c for p, c in closed.items() if c is not None}
+    if not closed:
+        return []
+    command = [shutil.which("bwrap") or "bwrap", "--dev-bind", "/", "/"]
+    for folder in sorted(set(closed.values())):
+        command += ["--tmpfs", str(folder)]
+    made = set(closed.values())
+    for path in sorted(closed):
+        for parent in reversed(path.parents):  # bwrap would make the folders on the way 0700: unreadable
+            if parent not in made and closed[path] in parent.parents:
+                command += ["--perms", "0755", "--dir", str(parent)]
+                made.add(parent)
+        command += ["--ro-bind", str(path), str(path)]
+    return command
+
+
+def as_user(wrapper: list[str], user: pwd.struct_passwd, command: list[str]) -> list[str]:
+    """``command`` inside ``wrapper``, dropped to ``user`` (uid, group, supplementary groups) by setpriv."""
+    return [*wrapper, "--chdir", user.pw_dir, "--", shutil.which("setpriv") or "setpriv", f"--reuid={user.pw_uid}",
+            f"--regid={user.pw_gid}", "--init-groups", "--", *command]
+
+
+def _run(*command: str) -> None:
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode:
+        raise HubError(f"{' '.join(command)} failed: {result.stderr.strip() or result.stdout.strip()}")
+
+
+def _ensure_user(person: Person, home_base: Path, created: list[str], passwords: dict[str, str]) -> pwd.struct_passwd:
+    try:
+        return pwd.getpwnam(person.username)
+    except KeyError:
+        pass
+    home_base.mkdir(parents=True, exist_ok=True)
+    comment = " ".join(part for part in (person.first_name, person.last_name) if part)
+    _run("useradd", "--create-home", "--base-dir", str(home_base), "--shell", "/bin/bash", "--user-group",
+         "--comment", comment, person.username)
+    created.append(person.username)
+    password = secrets.token_urlsafe(9)
+    subprocess.run(["chpasswd"], input=f"{person.username}:{password}\n", text=True, check=True)
+    passwords[person.username] = password
+    entry = pwd.getpwnam(person.username)
+    os.chmod(entry.pw_dir, 0o700)  # a learner's work is theirs alone
+    return entry
+
+
+def _write(path: Path, text: str, mode: int = 0o644) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    os.chmod(path, mode)
+
+
+def _server_config(disabled_server: list[str], disabled_lab: list[str], nbgrader_config: str) -> dict[str, str]:
+    server = {"ServerApp": {"jpserver_extensions": {f"nbgrader.server_extensions.{e}": False for e in disabled_server}}}
+    page = {"disabledExtensions": {f"@jupyter/nbgrader:{e}": True for e in disabled_lab}}
+    return {"jupyter_server_config.json": json.dumps(server, indent=1),
+            "labconfig/page_config.json": json.dumps(page, indent=1),
+            "nbgrader_config.py": nbgrader_config}
+
+
+def _config_dirs(room: Room, course_id: str) -> dict[str, str]:
+    """The Jupyter configuration of each kind of server: which nbgrader panels, which exchange."""
+    exchange = (f"from nbgrader.auth import JupyterHubAuthPlugin\nc = get_config()\n"
+                f"c.Exchange.root = {str(room.exchange)!r}\nc.Exchange.path_includes_course = True\n"
+                f"c.Authenticator.plugin_class = JupyterHubAuthPlugin\n")
+    grader = (f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+              f"from course.grading.nbgrader_setup import configure\n"
+              f"from nbgrader.auth import JupyterHubAuthPlugin\nc = get_config()\n"
+              f"configure(c, {str(room.course)!r})\n"
+              f"c.Authenticator.plugin_class = JupyterHubAuthPlugin\n")
+    kinds = {
+        # Learners: the assignment list and validate; no formgrader, no course list, no assignment creation.
+        "learner": _server_config(["formgrader", "course_list"], ["formgrader", "course-list", "create-assignment"],
+                                  exchange),
+        # Instructors: the same, and the course list, which links to the formgrader service of the course.
+        "instructor": _server_config(["formgrader"], ["formgrader", "create-assignment"], exchange),
+        # The grader account's server is the formgrader service, on the course folder.
+        "grader": _server_config(["assignment_list", "course_list"], ["assignment-list", "course-list"], grader),
+    }
+    dirs = {}
+    for kind, files in kinds.items():
+        for name, text in files.items():
+            _write(room.config / kind / name, text)
+        os.chmod(room.config / kind, 0o755)
+        dirs[kind] = str(room.config / kind)
+    return dirs
+
+
+def _lock_repository() -> dict[str, int]:
+    """Close the repository's folders that show solutions to other users; return their modes to restore."""
+    modes = {}
+    for name in INSTRUCTOR_ONLY:
+        path = ROOT / name
+        if path.is_dir():
+            mode = path.stat().st_mode & 0o7777
+            modes[name] = mode
+            os.chmod(path, mode & ~0o007)
+    return modes
+
+
+def _prepare_course(room: Room, grader: pwd.struct_passwd, staff_gid: int, people: list[Person],
+                    db_url: str | None) -> None:
+    from ..grading import nbgrader_setup
+
+    room.course.mkdir(parents=True, exist_ok=True)
+    os.chmod(room.course, 0o2770)
+    source = room.course / "source"
+    if not source.exists():
+        shutil.copytree(NOTEBOOKS, source, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.md"))
+    settings = {**nbgrader_setup.settings(room.course), "exchange": str(room.exchange), "source": str(source)}
+    if db_url:
+        settings["db_url"] = db_url
+    _write(room.course / nbgrader_setup.SETTINGS_FILE, json.dumps(settings, indent=1) + "\n", 0o640)
+    with nbgrader_setup.gradebook(room.course) as gb:  # the class list, with each learner's own name
+        for person in people:
+            gb.update_or_create_student(person.username, first_name=person.first_name or None,
+                                        last_name=person.last_name or None, email=person.email or None)
+    for path in [room.course, *room.course.rglob("*")]:
+        os.lchown(path, grader.pw_uid, staff_gid)
+    room.exchange.mkdir(parents=True, exist_ok=True)
+    os.chown(room.exchange, 0, staff_gid)
+    os.chmod(room.exchange, 0o2775)
+
+

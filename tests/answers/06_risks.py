@@ -1,0 +1,262 @@
+"""Plausible wrong and hard-coded answers for 06-risks; the test suite proves each loses its points."""
+
+WRONG = {
+    # The baseline includes the week itself (no shift), so a wave raises its own baseline.
+    "ex6_1_alert_weeks": (
+        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
+        "    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
+        "    chosen = typed[typed['account_type'] == account_type]\n"
+        "    shares = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').mean()\n"
+        "    baseline = shares.rolling(weeks).mean()\n"
+        "    return shares[shares > factor * baseline]\n"
+    ),
+    # Groups the raw text: retyped copies count as other messages.
+    "ex6_2_message_clusters": (
+        "def message_clusters(comments):\n"
+        "    false_claims = comments[comments['label'] == 'disinformation']\n"
+        "    return false_claims.groupby('text').agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'nunique'))\n"
+    ),
+    # One median for all accounts instead of each account's own usual day.
+    "ex6_3_follower_spikes": (
+        "def follower_spikes(followers, factor):\n"
+        "    usual = max(followers['gained'].median(), 1)\n"
+        "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
+        "    return days.loc[days['times_usual'] >= factor, ['account_id', 'date', 'gained', 'times_usual']]\n"
+    ),
+    # Counts a shared password as a point.
+    "ex6_4_security_score": (
+        "def security_score(accounts, audit_date):\n"
+        "    table = accounts.set_index('account_id')\n"
+        "    reviewed = (pd.Timestamp(audit_date) - table['last_security_review']).dt.days <= 365\n"
+        "    return (table['two_factor'].astype(int) + table['shared_password'].astype(int)\n"
+        "            + table['recovery_verified'].astype(int) + table['admins'].between(2, 4).astype(int)\n"
+        "            + reviewed.astype(int))\n"
+    ),
+}
+
+# Each returns the shipped data's result whatever data it is given.
+HARDCODED = {
+    "ex6_1_alert_weeks": (
+        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
+        "    return pd.Series([0.210268, 0.274112], index=pd.to_datetime(['2025-06-22', '2025-06-29']))\n"
+    ),
+    "ex6_2_message_clusters": (
+        "def message_clusters(comments):\n"
+        "    return pd.DataFrame({'copies': [176, 320, 310, 299, 299], 'commenters': [25, 318, 309, 299, 299]},\n"
+        "                        index=['leaked the new budget quietly doubles what you pay they will delete this copy it now',\n"
+        "                               'this vote was rigged the real count was hidden',\n"
+        "                               'they are secretly doubling everyones taxes next month',\n"
+        "                               'the budget sends half our money abroad share before they delete this',\n"
+        "                               'parliament is cancelling the next election wake up'])\n"
+    ),
+    "ex6_3_follower_spikes": (
+        "def follower_spikes(followers, factor):\n"
+        "    return pd.DataFrame({'account_id': ['MEM03-X', 'MEM03-X'],\n"
+        "                         'date': pd.to_datetime(['2025-09-14', '2025-09-15']),\n"
+        "                         'gained': [6081, 907], 'times_usual': [6081.0, 907.0]})\n"
+    ),
+    "ex6_4_security_score": (
+        "def security_score(accounts, audit_date):\n"
+        "    return pd.Series(3, index=['INS-FB', 'INS-IG', 'INS-X', 'INS-YT', 'INS-TT', 'INS-LI', 'MEM01-FB'])\n"
+    ),
+}
+
+MORE_WRONG = {
+    "ex6_1_alert_weeks": [
+        # Compares with the baseline itself, forgetting the factor.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
+        "    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
+        "    chosen = typed[typed['account_type'] == account_type]\n"
+        "    shares = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').mean()\n"
+        "    baseline = shares.rolling(weeks).mean().shift(1)\n"
+        "    return shares[shares > baseline]\n",
+        # Forgets the account type: every account's comments together.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
+        "    shares = (comments['label'] == 'abusive').set_axis(comments['created_at']).resample('W').mean()\n"
+        "    baseline = shares.rolling(weeks).mean().shift(1)\n"
+        "    return shares[shares > factor * baseline]\n",
+        # Counts abusive comments per week instead of their share.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
+        "    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
+        "    chosen = typed[typed['account_type'] == account_type]\n"
+        "    counts = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').sum()\n"
+        "    baseline = counts.rolling(weeks).mean().shift(1)\n"
+        "    return counts[counts > factor * baseline]\n",
+        # The baseline is the median, not the mean, of the weeks before.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
+        "    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
+        "    chosen = typed[typed['account_type'] == account_type]\n"
+        "    shares = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').mean()\n"
+        "    baseline = shares.rolling(weeks).median().shift(1)\n"
+        "    return shares[shares > factor * baseline]\n",
+        # Days instead of weeks.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
+        "    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
+        "    chosen = typed[typed['account_type'] == account_type]\n"
+        "    shares = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('D').mean()\n"
+        "    baseline = shares.rolling(weeks).mean().shift(1)\n"
+        "    return shares[shares > factor * baseline]\n",
+    ],
+    "ex6_2_message_clusters": [
+        # Replaces punctuation by a space: "everyone's" becomes "everyone s".
+        "def message_clusters(comments):\n"
+        "    false_claims = comments[comments['label'] == 'disinformation']\n"
+        "    key = false_claims['text'].str.lower().str.replace(r'[^a-z0-9 ]', ' ', regex=True).str.split().str.join(' ')\n"
+        "    return false_claims.groupby(key).agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'nunique'))\n",
+        # Lowercases and removes punctuation, but leaves the double spaces.
+        "def message_clusters(comments):\n"
+        "    false_claims = comments[comments['label'] == 'disinformation']\n"
+        "    key = false_claims['text'].str.lower().str.replace(r'[^a-z0-9 ]', '', regex=True).str.strip()\n"
+        "    return false_claims.groupby(key).agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'nunique'))\n",
+        # Counts every commenter's comment, not distinct commenters.
+        "def message_clusters(comments):\n"
+        "    false_claims = comments[comments['label'] == 'disinformation']\n"
+        "    key = false_claims['text'].str.lower().str.replace(r'[^a-z0-9 ]', '', regex=True).str.split().str.join(' ')\n"
+        "    return false_claims.groupby(key).agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'count'))\n",
+        # Forgets the disinformation filter: every comment of the sample is clustered.
+        "def message_clusters(comments):\n"
+        "    key = comments['text'].str.lower().str.replace(r'[^a-z0-9 ]', '', regex=True).str.split().str.join(' ')\n"
+        "    return comments.groupby(key).agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'nunique'))\n",
+    ],
+    "ex6_3_follower_spikes": [
+        # The mean day instead of the median day (the spike itself lifts it).
+        "def follower_spikes(followers, factor):\n"
+        "    usual = followers.groupby('account_id')['gained'].transform('mean').clip(lower=1)\n"
+        "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
+        "    return days.loc[days['times_usual'] >= factor, ['account_id', 'date', 'gained', 'times_usual']]\n",
+        # Strictly above the factor instead of at least.
+        "def follower_spikes(followers, factor):\n"
+        "    usual = followers.groupby('account_id')['gained'].transform('median').clip(lower=1)\n"
+        "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
+        "    return days.loc[days['times_usual'] > factor, ['account_id', 'date', 'gained', 'times_usual']]\n",
+        # Forgets that a median of 0 counts as 1: accounts whose median is 0 divide by zero.
+        "def follower_spikes(followers, factor):\n"
+        "    usual = followers.groupby('account_id')['gained'].transform('median')\n"
+        "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
+        "    return days.loc[days['times_usual'] >= factor, ['account_id', 'date', 'gained', 'times_usual']]\n",
+        # Net change (gained - lost) against the usual net change.
+        "def follower_spikes(followers, factor):\n"
+        "    net = followers['gained'] - followers['lost']\n"
+        "    usual = net.groupby(followers['account_id']).transform('median').clip(lower=1)\n"
+        "    days = followers.assign(times_usual=net / usual)\n"
+        "    return days.loc[days['times_usual'] >= factor, ['account_id', 'date', 'gained', 'times_usual']]\n",
+    ],
+    "ex6_4_security_score": [
+        # At least 2 admins, with no upper limit.
+        "def security_score(accounts, audit_date):\n"
+        "    table = accounts.set_index('account_id')\n"
+        "    reviewed = (pd.Timestamp(audit_date) - table['last_security_review']).dt.days <= 365\n"
+        "    return (table['two_factor'].astype(int) + (~table['shared_password']).astype(int)\n"
+        "            + table['recovery_verified'].astype(int) + (table['admins'] >= 2).astype(int)\n"
+        "            + reviewed.astype(int))\n",
+        # Review rule against today's date, not the audit date.
+        "def security_score(accounts, audit_date):\n"
+        "    table = accounts.set_index('account_id')\n"
+        "    reviewed = table['last_security_review'] >= pd.Timestamp('2025-01-01')\n"
+        "    return (table['two_factor'].astype(int) + (~table['shared_password']).astype(int)\n"
+        "            + table['recovery_verified'].astype(int) + table['admins'].between(2, 4).astype(int)\n"
+        "            + reviewed.astype(int))\n",
+        # Forgets the review rule: a score out of 4.
+        "def security_score(accounts, audit_date):\n"
+        "    table = accounts.set_index('account_id')\n"
+        "    return (table['two_factor'].astype(int) + (~table['shared_password']).astype(int)\n"
+        "            + table['recovery_verified'].astype(int) + table['admins'].between(2, 4).astype(int))\n",
+        # Admins strictly between 2 and 4 (only 3 counts).
+        "def security_score(accounts, audit_date):\n"
+        "    table = accounts.set_index('account_id')\n"
+        "    reviewed = (pd.Timestamp(audit_date) - table['last_security_review']).dt.days <= 365\n"
+        "    return (table['two_factor'].astype(int) + (~table['shared_password']).astype(int)\n"
+        "            + table['recovery_verified'].astype(int) + ((table['admins'] > 2) & (table['admins'] < 4)).astype(int)\n"
+        "            + reviewed.astype(int))\n",
+    ],
+}
+
+ALTERNATIVES = {
+    "ex6_1_alert_weeks": [
+        # map() for the type, pd.Grouper for the weeks, a loop over the weeks for the baseline.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
+        "    kind = comments['account_id'].map(accounts.set_index('account_id')['account_type'])\n"
+        "    mine = comments[kind == account_type].assign(bad=lambda d: d['label'].eq('abusive'))\n"
+        "    shares = mine.groupby(pd.Grouper(key='created_at', freq='W'))['bad'].mean()\n"
+        "    alerts = {}\n"
+        "    for i in range(weeks, len(shares)):\n"
+        "        before = shares.iloc[i - weeks:i].mean()\n"
+        "        if shares.iloc[i] > factor * before:\n"
+        "            alerts[shares.index[i]] = shares.iloc[i]\n"
+        "    return pd.Series(alerts, dtype=float)\n",
+        # Weekly periods (labelled Monday/Sunday) and counts divided by totals.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
+        "    ids = accounts.loc[accounts['account_type'] == account_type, 'account_id']\n"
+        "    mine = comments[comments['account_id'].isin(ids)]\n"
+        "    week = mine['created_at'].dt.to_period('W')\n"
+        "    abusive = (mine['label'] == 'abusive').groupby(week).sum()\n"
+        "    total = mine.groupby(week).size()\n"
+        "    share = abusive / total\n"
+        "    limit = factor * share.shift(1).rolling(weeks).mean()\n"
+        "    return share[share > limit]\n",
+    ],
+    "ex6_2_message_clusters": [
+        # Python's re and str methods on each text, then value counts per key.
+        "import re\n"
+        "\n"
+        "def normalise(text):\n"
+        "    text = re.sub(r'[^a-z0-9 ]', '', text.lower())\n"
+        "    return ' '.join(text.split())\n"
+        "\n"
+        "def message_clusters(comments):\n"
+        "    d = comments.loc[comments.label == 'disinformation'].copy()\n"
+        "    d['message'] = d['text'].apply(normalise)\n"
+        "    out = pd.DataFrame({'copies': d.groupby('message').size(),\n"
+        "                        'commenters': d.groupby('message')['commenter_id'].nunique()})\n"
+        "    return out.sort_values('copies', ascending=False)\n",
+        # str.translate with string.punctuation, a regex for the spaces, the key as a column moved to the index.
+        "import string\n"
+        "\n"
+        "def message_clusters(comments):\n"
+        "    rows = comments[comments['label'].astype(str) == 'disinformation']\n"
+        "    table = str.maketrans('', '', string.punctuation)\n"
+        "    keys = rows['text'].map(lambda t: t.lower().translate(table))\n"
+        "    keys = keys.str.replace(r'\\s+', ' ', regex=True).str.strip()\n"
+        "    grouped = rows.assign(text=keys).groupby('text')\n"
+        "    return grouped.agg(copies=('text', 'count'), commenters=('commenter_id', pd.Series.nunique))\n",
+    ],
+    "ex6_3_follower_spikes": [
+        # A merge of each account's median, np.maximum for the floor, query() for the filter.
+        "import numpy as np\n"
+        "\n"
+        "def follower_spikes(followers, factor):\n"
+        "    medians = followers.groupby('account_id', as_index=False)['gained'].median().rename(columns={'gained': 'usual'})\n"
+        "    df = followers.merge(medians, on='account_id')\n"
+        "    df['times_usual'] = df['gained'] / np.maximum(df['usual'], 1)\n"
+        "    return df.query('times_usual >= @factor')[['account_id', 'date', 'gained', 'times_usual']].reset_index(drop=True)\n",
+        # map() of a per-account median, where() for the floor, sorted biggest first.
+        "def follower_spikes(df, k):\n"
+        "    med = df['account_id'].map(df.groupby('account_id')['gained'].median())\n"
+        "    med = med.where(med >= 1, 1)\n"
+        "    out = df[['account_id', 'date', 'gained']].copy()\n"
+        "    out['times_usual'] = df['gained'] / med\n"
+        "    return out[out.times_usual >= k].sort_values('times_usual', ascending=False)\n",
+    ],
+    "ex6_4_security_score": [
+        # Row by row with a loop and a dict.
+        "def security_score(accounts, audit_date):\n"
+        "    audit = pd.Timestamp(audit_date)\n"
+        "    scores = {}\n"
+        "    for row in accounts.itertuples():\n"
+        "        points = 0\n"
+        "        points += 1 if row.two_factor else 0\n"
+        "        points += 0 if row.shared_password else 1\n"
+        "        points += 1 if row.recovery_verified else 0\n"
+        "        points += 1 if 2 <= row.admins <= 4 else 0\n"
+        "        points += 1 if (audit - row.last_security_review).days <= 365 else 0\n"
+        "        scores[row.account_id] = points\n"
+        "    return pd.Series(scores)\n",
+        # A table of True/False rules summed across, with Timedelta and eq(False); sorted lowest first.
+        "def security_score(accounts, audit_date):\n"
+        "    acc = accounts.set_index('account_id')\n"
+        "    rules = pd.concat([acc.two_factor, acc.shared_password.eq(False), acc.recovery_verified,\n"
+        "                       (acc.admins >= 2) & (acc.admins <= 4),\n"
+        "                       acc.last_security_review >= pd.to_datetime(audit_date) - pd.Timedelta(days=365)], axis=1)\n"
+        "    return rules.sum(axis=1).sort_values()\n",
+    ],
+}

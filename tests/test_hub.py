@@ -1,0 +1,453 @@
+"""The workshop room on a real JupyterHub, end to end, with nbgrader's exchange: ``course hub``.
+
+Each round trip starts ``course hub start`` on 127.0.0.1 with an instructor and three learners
+(real unix users the test creates), spawns their servers through the hub's REST API, releases
+stage 00 with ``course release`` on the hub's course folder, has each learner fetch, answer
+(right, partly wrong, blank; the right one also passes the Validate panel, in a kernel of
+the learner's own) and submit **through their own server** (nbgrader's server endpoints,
+with that learner's own token), then ``course collect``, ``course grade`` and ``course
+feedback``; it checks the scores and names in the gradebook, what each learner cannot read,
+that each fetches only their own feedback, and that ``course hub stop`` ends every process
+(the users are then removed). The second round trip keeps the gradebook in a real PostgreSQL
+server that the test starts on a local socket and stops.
+
+Both bound their time (``ROUND_TRIP_SECONDS``) and print their figures (run with ``-s``).
+"""
+from __future__ import annotations
+
+import contextlib
+import glob
+import json
+import os
+import pwd
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from course.grading import nbgrader_setup
+from course.paths import ROOT
+from course.workshop import hub, limits
+
+STAGE = "00-welcome"
+COURSE = nbgrader_setup.COURSE_ID
+KINDS = ("correct", "wrong", "blank")
+#: One round trip's limit: start, spawn, release, three submissions, collect, grade, feedback, stop.
+ROUND_TRIP_SECONDS = 600
+MEM_LIMIT, CPU_LIMIT = "1G", 0.5
+
+requests = pytest.importorskip("requests")
+needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="a hub with one unix user per learner needs root")
+
+
+# --------------------------------------------------------------------------- the clear errors
+
+def test_preflight_names_the_fix_for_each_thing_missing(monkeypatch):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        monkeypatch.setattr(hub.os, "geteuid", lambda: 1000)
+        monkeypatch.setattr(hub, "proxy_program", lambda: None)
+        problems = hub.preflight(port)
+    text = "\n".join(problems)
+    assert "must run as root" in text and "sudo" in text
+    assert "configurable-http-proxy" in text and "npm install" in text
+    assert f"Port {port} on 127.0.0.1 is in use" in text and "--port" in text
+
+
+def test_a_missing_jupyterhub_is_named_with_its_install_command(monkeypatch):
+    monkeypatch.setitem(sys.modules, "jupyterhub", None)  # import jupyterhub now fails
+    assert any("JupyterHub is not installed" in p and ".[hub]" in p for p in hub.preflight(0))
+
+
+def test_the_command_says_why_it_cannot_start(tmp_path, monkeypatch, capsys):
+    from course.cli import main
+
+    (tmp_path / "room.csv").write_text("username,name\nana,Ana Silva\n")
+    monkeypatch.setattr(hub.os, "geteuid", lambda: 1000)
+    assert main(["hub", "start", "--learners", str(tmp_path / "room.csv"), "--root", str(tmp_path / "r")]) == 1
+    assert "must run as root" in capsys.readouterr().err
+
+
+def test_learners_come_from_a_csv_with_their_names(tmp_path):
+    (tmp_path / "room.csv").write_text("username,name,email\nana,Ana Silva,ana@example.org\nben,Ben,\n")
+    assert hub.read_people(tmp_path / "room.csv") == [hub.Person("ana", "Ana", "Silva", "ana@example.org"),
+                                                       hub.Person("ben", "Ben")]
+    assert hub.read_people("ina,olu") == [hub.Person("ina"), hub.Person("olu")]
+    with pytest.raises(hub.HubError, match="Not a valid unix user name: Ana Silva"):
+        hub.read_people("Ana Silva")
+
+
+def test_roles_follow_nbgraders_multiple_classes_demo():
+    from course.workshop.hub_config import hub_roles
+
+    roles = {r["name"]: r for r in hub_roles(COURSE, "grader", ["ana"], ["ina"])}
+    assert f"access:services!service={COURSE}" in roles[f"formgrade-{COURSE}"]["scopes"]
+    assert roles[f"formgrade-{COURSE}"]["groups"] == [f"formgrade-{COURSE}"]
+    assert not any(s.startswith("access:services") for s in roles[f"nbgrader-{COURSE}"]["scopes"])
+    assert "list:services" in roles[f"nbgrader-{COURSE}"]["scopes"]
+    assert roles["server"]["scopes"] == ["inherit"]
+
+
+def test_the_kubernetes_values_carry_the_groups_and_roles_tested_here():
+    """Zero to JupyterHub's values are configuration only, but their nbgrader set-up is the tested one."""
+    import yaml
+
+    from course.workshop.hub_config import hub_roles
+
+    values = yaml.safe_load((ROOT / "deploy" / "zero-to-jupyterhub" / "values.yaml").read_text())
+    config = values["hub"]["config"]["JupyterHub"]
+    tested = {r["name"]: r for r in hub_roles(COURSE, f"grader-{COURSE}", [], [])}
+    for role in config["load_roles"]:
+        assert role == tested[role["name"]], role["name"]
+    assert set(config["load_groups"]) == {f"nbgrader-{COURSE}", f"formgrade-{COURSE}"}
+    assert f"grader-{COURSE}" in config["load_groups"][f"formgrade-{COURSE}"]["users"]
+    assert COURSE in values["hub"]["services"]
+    nbgrader_config = values["singleuser"]["extraFiles"]["nbgrader-config"]["stringData"]
+    assert "path_includes_course = True" in nbgrader_config and "JupyterHubAuthPlugin" in nbgrader_config
+
+
+# --------------------------------------------------------------------------- a real PostgreSQL
+
+@contextlib.contextmanager
+def postgresql(base: Path, grader: str):
+    """Debian's PostgreSQL on a unix socket in ``base``, peer authentication only; yields the gradebook URL.
+
+    root (who runs the grading commands) and the grader account (the formgrader) connect as the
+    role ``gradebook``; no one else can.
+    """
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
+    assert found, "PostgreSQL is not installed: sudo apt-get install postgresql (python3 tasks.py test does it)"
+    bin_dir = Path(found[-1]).parent
+    data, sock = base / "data", base / "socket"
+    base.mkdir()
+    sock.mkdir()
+    shutil.chown(base, "postgres")
+    shutil.chown(sock, "postgres")
+    os.chmod(base, 0o755)
+
+    def as_postgres(*command, **kwargs):
+        return subprocess.run(["runuser", "-u", "postgres", "--", *map(str, command)], check=True,
+                              capture_output=True, text=True, cwd=base, **kwargs)
+
+    as_postgres(bin_dir / "initdb", "-D", data, "--auth-local=peer", "--auth-host=reject", "-U", "postgres")
+    (data / "pg_hba.conf").write_text("local all postgres peer\nlocal gradebook gradebook peer map=graders\n")
+    (data / "pg_ident.conf").write_text(f"graders root gradebook\ngraders {grader} gradebook\n")
+    as_postgres(bin_dir / "pg_ctl", "-D", data, "-l", base / "postgres.log", "-w", "-t", "60", "start",
+                "-o", f"-k {sock} -c listen_addresses=''")
+    try:
+        psql = [bin_dir / "psql", "-h", sock, "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c"]
+        as_postgres(*psql, "CREATE ROLE gradebook LOGIN")
+        as_postgres(*psql, "CREATE DATABASE gradebook OWNER gradebook")
+        yield f"postgresql+psycopg2://gradebook@/gradebook?host={sock}", sock
+    finally:
+        as_postgres(bin_dir / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
+
+
+# --------------------------------------------------------------------------- the round trip
+
+class Budget:
+    """The round trip's time limit: an alarm that ends a stuck step, and the figures measured."""
+
+    def __init__(self, seconds: int):
+        self.seconds, self.started, self.figures = seconds, time.monotonic(), {}
+
+    def __enter__(self):
+        def expired(*_):
+            raise TimeoutError(f"the hub's round trip took more than {self.seconds} s")
+        self.previous = signal.signal(signal.SIGALRM, expired)
+        signal.alarm(self.seconds)
+        return self
+
+    def __exit__(self, *_):
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, self.previous)
+
+    def mark(self, name: str) -> None:
+        self.figures[name] = round(time.monotonic() - self.started, 1)
+
+
+def course_command(*args: str, env: dict | None = None) -> str:
+    """A grading command as an instructor types it (as root, on the hub's course folder)."""
+    result = subprocess.run([sys.executable, "-m", "course.cli", *args], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=300)
+    assert result.returncode == 0, f"course {' '.join(args)}:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+def as_learner(name: str, *command: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["runuser", "-u", name, "--", *command], capture_output=True, text=True, timeout=60)
+
+
+class Hub:
+    """The room's REST API, as the test (the hub's admin service) and as each user with their token."""
+
+    def __init__(self, state: dict, room: hub.Room):
+        self.url = state["url"].rstrip("/")
+        self.admin = {"Authorization": f"token {room.admin_token()}"}
+        self.tokens: dict[str, str] = {}
+
+    def api(self, method: str, path: str, **kwargs):
+        return requests.request(method, f"{self.url}/hub/api{path}", headers=self.admin, timeout=60, **kwargs)
+
+    def spawn(self, names: list[str], seconds: float) -> None:
+        for name in names:
+            assert self.api("POST", f"/users/{name}/server").status_code in (201, 202)
+        deadline = time.monotonic() + seconds
+        waiting = set(names)
+        while waiting:
+            for name in sorted(waiting):
+                model = self.api("GET", f"/users/{name}").json()
+                server = model.get("servers", {}).get("")
+                if server and server.get("ready"):
+                    waiting.discard(name)
+                elif not model.get("pending") and not server:
+                    pytest.fail(f"{name}'s server did not start")
+            assert time.monotonic() < deadline, f"servers not ready after {seconds} s: {sorted(waiting)}"
+            time.sleep(0.5)
+
+    def token(self, name: str) -> str:
+        if name not in self.tokens:
+            reply = self.api("POST", f"/users/{name}/tokens", json={"note": "test", "expires_in": 3600})
+            assert reply.status_code == 201, reply.text
+            self.tokens[name] = reply.json()["token"]
+        return self.tokens[name]
+
+    def as_user(self, name: str, method: str, path: str, **kwargs):
+        headers = {"Authorization": f"token {self.token(name)}"}
+        return requests.request(method, f"{self.url}{path}", headers=headers, timeout=120, **kwargs)
+
+    def nbgrader(self, name: str, action: str) -> dict:
+        """One of nbgrader's assignment-list actions (fetch, submit, fetch_feedback) on ``name``'s own server."""
+        reply = self.as_user(name, "POST", f"/user/{name}/assignments/{action}",
+                             data={"course_id": COURSE, "assignment_id": STAGE})
+        assert reply.status_code == 200, reply.text
+        body = reply.json()
+        assert body["success"], body["value"]
+        return body
+
+
+def answer(hub_api: Hub, name: str, kind: str, scratch: Path) -> float:
+    """Open the fetched notebook through ``name``'s server, answer it as ``kind``, save it back; the expected score."""
+    from fixtures import simulated_class as simulated
+
+    path = f"{COURSE}/{STAGE}/{STAGE}.ipynb"
+    reply = hub_api.as_user(name, "GET", f"/user/{name}/api/contents/{path}", params={"content": 1})
+    assert reply.status_code == 200, reply.text
+    fetched = scratch / f"{name}.ipynb"
+    nbformat.write(nbformat.from_dict(reply.json()["content"]), fetched)
+    # "wrong": one exercise answered wrongly, the rest right, so that its score stands apart from the blank one.
+    notebook, expected = simulated.variants(STAGE, fetched)["partly" if kind == "wrong" else kind]
+    reply = hub_api.as_user(name, "PUT", f"/user/{name}/api/contents/{path}",
+                            json={"type": "notebook", "format": "json", "content": json.loads(nbformat.writes(notebook))})
+    assert reply.status_code == 200, reply.text
+    return expected
+
+
+def round_trip(tmp: Path, db: str | None = None, pg_socket: Path | None = None) -> dict:
+    tag = secrets.token_hex(2)
+    learners = [hub.Person(f"h{tag}-{kind}", kind.title(), f"Learner{tag}") for kind in KINDS]
+    instructor = hub.Person(f"h{tag}-teach", "Ina", "Instructor")
+    kind_of = {p.username: kind for p, kind in zip(learners, KINDS)}
+    names = [p.username for p in learners]
+    room = hub.Room(tmp / "room")
+    port = hub._free_port()
+    state = None
+    with Budget(ROUND_TRIP_SECONDS) as budget:
+        try:
+            state = hub.start(learners, [instructor], room.root, port, tmp / "homes", MEM_LIMIT, CPU_LIMIT, db)
+            budget.mark("hub started")
+            api = Hub(state, room)
+            api.spawn([*names, instructor.username], seconds=240)
+            budget.mark("all servers spawned")
+            check_servers(api, state, names, instructor.username)
+
+            course_command("release", STAGE, "--course-dir", str(room.course))
+            budget.mark("released")
+            expected, scratch = {}, tmp / "scratch"
+            scratch.mkdir()
+            for name in names:
+                listed = api.as_user(name, "GET", f"/user/{name}/assignments", params={"course_id": COURSE}).json()
+                assert [a["assignment_id"] for a in listed["value"]] == [STAGE], listed
+                api.nbgrader(name, "fetch")
+                expected[name] = answer(api, name, kind_of[name], scratch)
+                if kind_of[name] == "correct":  # the Validate panel runs it in a kernel of the learner's own
+                    check_validate(api, name)
+                api.nbgrader(name, "submit")
+            budget.mark("fetched, answered, submitted")
+
+            out = course_command("collect", STAGE, "--course-dir", str(room.course))
+            assert f"{STAGE}: 3 submission(s)" in out
+            grade = ["grade", STAGE, "--course-dir", str(room.course), "--jobs", "2"]
+            print(course_command(*grade, *(["--db-url", db] if db else [])))
+            course_command("feedback", STAGE, "--course-dir", str(room.course))
+            budget.mark("collected, graded, feedback written")
+
+            check_gradebook(room, learners, expected)
+            check_isolation(api, room, names, pg_socket)
+            check_feedback(api, names)
+            budget.mark("checked")
+        except BaseException:
+            print(f"The hub's log ends with:\n{hub._log_tail(room, 150)}")
+            if os.environ.get("COURSE_HUB_TEST_KEEP"):  # for a look at what went wrong
+                shutil.copytree(room.root, os.environ["COURSE_HUB_TEST_KEEP"], symlinks=True, dirs_exist_ok=True)
+            raise
+        finally:
+            if state is None and room.state_file.exists():  # start failed: remove whom it created
+                hub.stop(room.root, remove_users=True)
+            if state is not None:
+                processes = hub._room_processes(hub.status(room.root) or state)
+                result = hub.stop(room.root, remove_users=True)
+                budget.mark("stopped")
+                assert not result["left"] and not [p for p in processes if hub._alive(p)]
+                assert not hub._room_processes(state)
+                assert not [n for n in [*names, instructor.username, state["grader"]] if _exists(n)]
+                assert not [n for n in [*names, instructor.username, state["grader"]] if _group_exists(n)]
+                assert (ROOT / "notebooks").stat().st_mode & 0o005  # the repository is open again
+    # stop keeps the work: each learner's notebook in their home, the course folder with its submissions.
+    assert all((tmp / "homes" / n / COURSE / STAGE / f"{STAGE}.ipynb").is_file() for n in names)
+    assert len(list((room.course / "autograded").glob(f"*/{STAGE}/{STAGE}.ipynb"))) == 3
+    return budget.figures
+
+
+def _exists(name: str) -> bool:
+    try:
+        pwd.getpwnam(name)
+        return True
+    except KeyError:
+        return False
+
+
+def _group_exists(name: str) -> bool:
+    import grp
+
+    try:
+        grp.getgrnam(name)
+        return True
+    except KeyError:
+        return False
+
+
+def check_servers(api: Hub, state: dict, learners: list[str], instructor: str) -> None:
+    """Each server runs as its own user, within the limits; the panels and the formgrader go to the right people."""
+    import psutil
+
+    for name in [*learners, instructor]:
+        pid = api.api("GET", f"/users/{name}").json()["servers"][""]["state"]["pid"]
+        uids = {p.uids().real for p in [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]}
+        assert pwd.getpwnam(name).pw_uid in uids and uids <= {0, pwd.getpwnam(name).pw_uid}
+        if not state["limits_unavailable"]:
+            assert f"course-hub-{name}" in Path(f"/proc/{pid}/cgroup").read_text()
+            assert limits.limits_of(name) == {"memory": limits.parse_bytes(MEM_LIMIT), "cpus": CPU_LIMIT}
+    learner = learners[0]
+    assert api.as_user(learner, "GET", f"/user/{learner}/formgrader").status_code == 404
+    assert api.as_user(learner, "GET", f"/services/{COURSE}/formgrader").status_code == 403
+    assert api.as_user(learner, "GET", f"/user/{learners[1]}/api/contents").status_code in (403, 404)
+    page = api.as_user(instructor, "GET", f"/services/{COURSE}/formgrader")
+    assert page.status_code == 200 and "formgrader" in page.text.lower()
+    assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]  # opened in a tab of its own
+    # The instructors' course list links to the course's formgrader service; learners have no such panel.
+    graders = api.as_user(instructor, "GET", f"/user/{instructor}/formgraders").json()
+    assert graders["success"] and [(g["course_id"], g["kind"]) for g in graders["value"]] == [(COURSE, "jupyterhub")]
+    assert api.as_user(learner, "GET", f"/user/{learner}/formgraders").status_code == 404
+
+
+def check_validate(api: Hub, name: str) -> None:
+    """The course's package and data are in the learner's server: their notebook runs there and passes."""
+    reply = api.as_user(name, "POST", f"/user/{name}/assignments/validate",
+                        data={"path": f"{COURSE}/{STAGE}/{STAGE}.ipynb"})
+    assert reply.status_code == 200, reply.text
+    body = reply.json()
+    assert body["success"], body["value"]
+    assert not body["value"].get("failed") and not body["value"].get("type_changed"), body["value"]
+
+
+def check_gradebook(room: hub.Room, learners: list[hub.Person], expected: dict[str, float]) -> None:
+    with nbgrader_setup.gradebook(room.course) as gb:
+        for person in learners:
+            student = gb.find_student(person.username)
+            assert (student.first_name, student.last_name) == (person.first_name, person.last_name)
+            submission = gb.find_submission(STAGE, person.username)
+            assert submission.score == pytest.approx(expected[person.username]), person.username
+    scores = [expected[p.username] for p in learners]
+    assert scores[0] > scores[1] > scores[2] == 0  # right, wrong, blank
+    settings = json.loads((room.course / nbgrader_setup.SETTINGS_FILE).read_text())
+    assert settings["exchange"] == str(room.exchange)
+
+
+def check_isolation(api: Hub, room: hub.Room, names: list[str], pg_socket: Path | None) -> None:
+    """A learner cannot reach another's submission, the source notebook, the gradebook or others' feedback."""
+    other, snoop = names[0], names[1]
+    inbound = room.exchange / COURSE / "inbound"
+    submissions = [p for p in inbound.iterdir() if p.name.startswith(f"{other}+")]
+    assert submissions
+    assert as_learner(snoop, "ls", str(inbound)).returncode != 0  # nbgrader's names there cannot be guessed
+    assert as_learner(snoop, "ls", str(room.exchange / COURSE / "feedback")).returncode != 0
+    for path in [room.course / "submitted" / other / STAGE / f"{STAGE}.ipynb",
+                 room.course / "source" / STAGE / f"{STAGE}.ipynb",
+                 ROOT / "notebooks" / STAGE / f"{STAGE}.ipynb",
+                 room.course / "gradebook.db", room.course / nbgrader_setup.SETTINGS_FILE,
+                 Path(pwd.getpwnam(other).pw_dir) / COURSE / STAGE / f"{STAGE}.ipynb"]:
+        assert path.exists() or path.name == "gradebook.db", path
+        reading = as_learner(snoop, "cat", str(path))
+        assert reading.returncode != 0 and "Permission denied" in reading.stderr, path
+    if pg_socket is not None:
+        connecting = as_learner(snoop, "psql", "-h", str(pg_socket), "-U", "gradebook", "-d", "gradebook", "-c",
+                                "SELECT 1")
+        assert connecting.returncode != 0 and "authentication failed" in connecting.stderr
+    # Through the learner's own server: the contents API stays inside their home.
+    reply = api.as_user(snoop, "GET", f"/user/{snoop}/api/contents/../{other}")
+    assert reply.status_code in (400, 403, 404)
+
+
+def check_feedback(api: Hub, names: list[str]) -> None:
+    for name in names:
+        api.nbgrader(name, "fetch_feedback")
+        listed = api.as_user(name, "GET", f"/user/{name}/assignments", params={"course_id": COURSE}).json()["value"]
+        submitted = [a for a in listed if a["status"] == "submitted"]
+        assert submitted and all(s["student_id"] == name for s in submitted), submitted
+        home = Path(pwd.getpwnam(name).pw_dir)
+        pages = list(home.glob(f"{COURSE}/{STAGE}/feedback/*/{STAGE}.html"))
+        assert len(pages) == 1, pages
+        text = pages[0].read_text(encoding="utf-8")
+        assert all(f"{n}" not in text for n in names if n != name)
+
+
+@pytest.fixture
+def scratch_room():
+    """A folder every user can pass through (pytest's tmp folders are root's only)."""
+    folder = Path(tempfile.mkdtemp(prefix="course-hub-test-", dir="/tmp"))
+    os.chmod(folder, 0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@needs_root
+def test_a_workshop_room_round_trip_on_jupyterhub(scratch_room):
+    figures = round_trip(scratch_room)
+    print(f"\nhub round trip (SQLite gradebook): {json.dumps(figures)}")
+    assert figures["stopped"] < ROUND_TRIP_SECONDS
+
+
+@needs_root
+def test_the_same_round_trip_with_a_postgresql_gradebook(scratch_room):
+    grader = f"grader-{COURSE}"[:32]
+    with postgresql(scratch_room / "postgres", grader) as (url, sock):
+        figures = round_trip(scratch_room, url, sock)
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(url)
+        with engine.connect() as db:  # the scores are on the server, not in a file
+            assert db.execute(text("SELECT count(*) FROM submitted_assignment")).scalar() == 3
+        engine.dispose()
+    assert not (scratch_room / "room" / "course" / "gradebook.db").exists()
+    print(f"\nhub round trip (PostgreSQL gradebook): {json.dumps(figures)}")
