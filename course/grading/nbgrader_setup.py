@@ -25,12 +25,8 @@ from traitlets.config import Config
 
 from ..paths import NOTEBOOKS
 
-<<<<<<< HEAD
-__all__ = ["COURSE_ID", "default_course_dir", "configure", "autograde_steps", "api", "gradebook", "quiet_nbgrader"]
-=======
 __all__ = ["COURSE_ID", "SETTINGS_FILE", "default_course_dir", "settings", "db_url", "is_sqlite", "configure",
-           "api", "gradebook", "quiet_nbgrader"]
->>>>>>> main
+           "autograde_steps", "api", "gradebook", "quiet_nbgrader"]
 
 COURSE_ID = "parliament-social-media"
 #: A course folder's own settings (``db_url``, ``exchange``), written by ``course hub start``.
