@@ -3,7 +3,8 @@ check says ✘ exactly when its hidden tests reject the answer, and ✔ for ever
 
 This runs in one process, per answer and per test cell (the solution's notebook state, the
 answer's function on top); `test_exercises.py` keeps the whole-notebook runs with real nbgrader
-and `course check`.
+and `course check`. The hidden tests' verdict is reached as in grading: they collect the answer's
+results, which :func:`course.grading.verdict.judge` compares with the model solution's.
 """
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ import json
 import pytest
 
 import exercise_harness as harness
-from course.checks import CheckFailed
+from course.checks import CheckFailed, collect
 from course.checks.exact import fingerprint_file
-from course.grading import fingerprints
+from course.grading import fingerprints, verdict
 from course.paths import stage_names
 
 STAGES = [s for s in stage_names() if fingerprints.check_calls(s)]
@@ -28,7 +29,7 @@ def stage(request):
     tests = {harness.nbgrader_meta(c)["grade_id"]: c.source for c in source.cells
              if harness.nbgrader_meta(c).get("grade") and not harness.nbgrader_meta(c).get("solution")}
     return {"name": request.param, "namespace": fingerprints.solution_namespace(request.param), "tests": tests,
-            "solutions": harness.solution_cells(source)}
+            "solutions": harness.solution_cells(source), "expected": verdict.source_records(source, name=request.param)}
 
 
 def _fails(code: str, namespace: dict) -> str | None:
@@ -43,6 +44,16 @@ def _fails(code: str, namespace: dict) -> str | None:
     return None
 
 
+def _hidden_fails(stage, test_id: str, source: str, namespace: dict) -> str | None:
+    """Run the hidden tests of ``source``, which collect; return what differs from the solution's, or None."""
+    with collect.capture() as records:
+        stopped = _fails(harness.hidden_part(source), namespace)
+    if stopped:
+        return stopped
+    differs = verdict.judge(stage["expected"][test_id], records)
+    return differs and verdict.describe(differs, records, stage["expected"][test_id])
+
+
 def _verdicts(stage, grade_id: str, code: str) -> dict[str, tuple[str | None, str | None]]:
     """Each test cell of the exercise -> (why its visible check fails, why its hidden tests fail)."""
     verdicts = {}
@@ -52,7 +63,7 @@ def _verdicts(stage, grade_id: str, code: str) -> dict[str, tuple[str | None, st
         namespace = dict(stage["namespace"])
         exec(code, namespace)  # noqa: S102 (an answer of the proof set)
         verdicts[test_id] = (_fails(harness.visible_part(source), namespace),
-                             _fails(harness.hidden_part(source), namespace))
+                             _hidden_fails(stage, test_id, source, namespace))
     return verdicts
 
 

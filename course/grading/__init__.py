@@ -9,6 +9,8 @@ A submission's way, in order:
 - :mod:`~course.grading.autograde` ``course grade``: parallel, resumable, one writer of the gradebook;
 - :mod:`~course.grading.sandbox` and :mod:`~course.grading.sandboxed_execute` run learners' code
   locked down and bounded;
+- :mod:`~course.grading.verdict` the hidden tests' verdict, reached outside the learner's kernel
+  from what they collected and the model solution's records;
 - :mod:`~course.grading.preprocessors` the course's nbgrader preprocessors;
 - :mod:`~course.grading.exercise_cells` reads exercises and their outcomes from a notebook;
 - :mod:`~course.grading.feedback` (with :mod:`~course.grading.feedback_summary`) and

@@ -45,7 +45,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import intake, nbgrader_setup
+from . import intake, nbgrader_setup, verdict
 from .tampering import record_tampering
 
 __all__ = ["Job", "plan", "grade", "run_submission", "STATE_FILE"]
@@ -70,6 +70,8 @@ class Job:
     gradebook_snapshot: Path
     source: Path
     fingerprint: str
+    #: The course folder's records of the model solution's hidden tests (:mod:`course.grading.verdict`).
+    results: Path
 
 
 def _fingerprint(submitted: Path, source_notebook: Path) -> str:
@@ -110,7 +112,7 @@ def plan(course_dir: Path, source: Path, stages: list[str], workspace: Path,
             if not force and state.get(_key(stage, learner)) == fingerprint and _graded(course_dir, stage, learner):
                 continue
             jobs.append(Job(stage, learner, submitted, workspace / learner / stage,
-                            workspace / "gradebook.db", source, fingerprint))
+                            workspace / "gradebook.db", source, fingerprint, course_dir / verdict.RESULTS_FOLDER))
     return jobs
 
 
@@ -146,12 +148,16 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
     from traitlets.config import Config
 
     from . import sandboxed_execute
-    from .preprocessors import executed_path
+    from .preprocessors import HiddenVerdict, executed_path
 
     nbgrader_setup.quiet_nbgrader()
     started = time.perf_counter()
     config = nbgrader_setup.configure(Config(), job.workspace, job.source)
     config = sandboxed_execute.configure(config, **(limits or {}))
+    config.HiddenVerdict.results = str(job.results)
+    config.HiddenVerdict.source = str(job.source)
+    # The solution's records stay out of the kernel's sight even if the course folder lies in a folder it sees.
+    config.SandboxKernelManager.hidden_paths = [str(job.results)]
     build = job.workspace
     build.mkdir(parents=True)
     ignore = CourseDirectory(config=config).ignore
@@ -167,9 +173,12 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
     prepared = time.perf_counter()
     with setenv(NBGRADER_EXECUTION="autograde"):
         nb, resources = sandboxed_execute.SandboxExecute(config=config)(nb, resources)
+    executed = time.perf_counter()
+    nb, resources = HiddenVerdict(config=config)(nb, resources)
     nbformat.write(nb, executed_path(build.parent.parent, job.learner, job.stage, job.stage))
     return {"success": True, "log": "", "problems": sandboxed_execute.outcome_problems(nb),
-            "seconds": {"prepare": prepared - started, "execute": time.perf_counter() - prepared}}
+            "seconds": {"prepare": prepared - started, "execute": executed - prepared,
+                        "verdict": time.perf_counter() - executed}}
 
 
 def _sqlite_gradebook(course_dir: Path) -> Path | None:
@@ -292,6 +301,23 @@ def _prepare_gradebook(course_dir: Path, source: Path, stages: list[str]) -> Non
                 raise SystemExit(f"Could not prepare {stage} for grading:\n{result.get('error') or result.get('log')}")
 
 
+def _expected_results(course_dir: Path, source: Path, stages: list[str]) -> dict[str, list[str]]:
+    """Run each stage's source once (or take its cached records): what the model solution's hidden tests emit.
+
+    Done here, before the workers start, so they only read the records. Returns the test cells
+    still of the old form (comparing in the learner's kernel), by stage.
+    """
+    in_kernel = {}
+    for stage in stages:
+        try:
+            records = verdict.expected(course_dir / verdict.RESULTS_FOLDER, source, stage)
+        except verdict.VerdictError as error:
+            raise SystemExit(f"Could not grade {stage}: {error}") from error
+        if old := verdict.old_form_cells(records):
+            in_kernel[stage] = old
+    return in_kernel
+
+
 def _scores(course_dir: Path, stage: str, learner: str) -> tuple[float, float]:
     with nbgrader_setup.gradebook(course_dir) as gb:
         submission = gb.find_submission(stage, learner)
@@ -350,13 +376,15 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
     refused = {(i.learner, i.stage): i.problems for i in checked if not i.gradable}
     repaired = {(i.learner, i.stage): i.problems for i in checked if i.gradable and i.problems}
     tampering = record_tampering(course_dir, stages, checked)
+    in_kernel = _expected_results(course_dir, source, stages)
     with tempfile.TemporaryDirectory(prefix="course-grade-") as scratch:
         workspace = Path(scratch)
         todo = [job for job in plan(course_dir, source, stages, workspace, force)
                 if (job.learner, job.stage) not in refused]
         failed = [(learner, stage, "; ".join(problems)) for (learner, stage), problems in sorted(refused.items())]
         if not todo:
-            return {"graded": 0, "failed": failed, "skipped_all": not failed, "tampering": tampering}
+            return {"graded": 0, "failed": failed, "skipped_all": not failed, "tampering": tampering,
+                    "in_kernel": in_kernel}
         backup_gradebook(course_dir)
         _snapshot(nbgrader_setup.db_url(course_dir), workspace / "gradebook.db")
         merger = _merger(course_dir, source, workspace)
@@ -393,4 +421,4 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
                     progress.say(f"{job.learner:<24} " + " · ".join(sorted(lines[job.learner])))
         progress.close()
     return {"graded": len(todo) - len(failed) + len(refused), "failed": failed, "skipped_all": False,
-            "tampering": tampering}
+            "tampering": tampering, "in_kernel": in_kernel}

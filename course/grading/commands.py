@@ -138,9 +138,14 @@ def _grade(args: argparse.Namespace) -> int:
         return 0
     for learner, stage, log in result["failed"]:
         print(f"\nCould not grade {learner}/{stage}: {log.strip()[-2000:]}", file=sys.stderr)
+    for stage, cells in sorted(result.get("in_kernel", {}).items()):
+        print(f"Warning: the hidden tests of {stage} ({', '.join(cells)}) still compare in the learner's kernel, "
+              f"where learner code can fake their verdict: convert them as notebooks/AUTHORING.md says.",
+              file=sys.stderr)
     if result["tampering"]:
-        print("\nLook at these submissions: their code replaces what the checks compare with, so their "
-              "scores may be wrong (they are recorded as graded; nothing was added or taken away):")
+        print("\nLook at these submissions: their code replaces what the checks compare with (the hidden tests "
+              "are judged outside the learner's kernel, so it gains no points there; the scores are recorded as "
+              "graded, nothing was added or taken away):")
         for (learner, stage), found in sorted(result["tampering"].items()):
             print(f"  {learner} {stage}: {'; '.join(found)}")
     print(f"Graded {result['graded']} submission(s) in {time.perf_counter() - started:.0f} s"

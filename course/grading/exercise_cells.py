@@ -21,6 +21,8 @@ __all__ = ["PASSED", "FAILED", "NOT_ATTEMPTED", "TO_BE_MARKED", "NOT_ATTEMPTED_E
 
 PASSED, FAILED, NOT_ATTEMPTED, TO_BE_MARKED = "passed", "failed", "not attempted", "to be marked"
 NOT_ATTEMPTED_ERRORS = {"NotAttempted", "NotImplementedError"}
+#: Errors the hidden tests' verdict writes (course.grading.verdict.HIDDEN_FAILED and HIDDEN_MISSING).
+VERDICT_ERRORS = {"HiddenTestFailed", "HiddenResultsMissing"}
 #: What nbgrader's release puts in a written answer's cell.
 WRITTEN_ANSWER_STUB = "YOUR ANSWER HERE"
 _CHECK_NAME = re.compile(r"""Check\(\s*["']([^"']+)["']""")
@@ -88,6 +90,10 @@ def outcome(cell) -> tuple[str, str]:
     if not errors:
         return PASSED, f"{name}: passed."
     error = errors[0]
+    if error.get("ename") in VERDICT_ERRORS:
+        # Written by the grading process (course.grading.verdict): friendly, and it names no value.
+        lead = "the visible checks pass, but " if PASS_MARK in _printed(cell) else ""
+        return FAILED, f"{name}: {lead}{error.get('evalue', '')}"
     if error.get("ename") in NOT_ATTEMPTED_ERRORS:
         if error.get("ename") == "NotAttempted":
             return NOT_ATTEMPTED, error.get("evalue", "")

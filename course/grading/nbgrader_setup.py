@@ -26,7 +26,7 @@ from traitlets.config import Config
 from ..paths import NOTEBOOKS
 
 __all__ = ["COURSE_ID", "SETTINGS_FILE", "default_course_dir", "settings", "db_url", "is_sqlite", "configure",
-           "api", "gradebook", "quiet_nbgrader"]
+           "autograde_steps", "api", "gradebook", "quiet_nbgrader"]
 
 COURSE_ID = "parliament-social-media"
 #: A course folder's own settings (``db_url``, ``exchange``), written by ``course hub start``.
@@ -75,6 +75,8 @@ def configure(config: Config, course_dir: str | os.PathLike | None = None,
                             or str(root / "exchange"))
     config.Exchange.path_includes_course = True
     config.GenerateAssignment.preprocessors = _with_instructor_cells_removed()
+    if "autograde_preprocessors" not in config.Autograde:
+        config.Autograde.autograde_preprocessors = autograde_steps()
     config.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
     config.ExecutePreprocessor.timeout = 120
     config.Execute.timeout = 120
@@ -89,6 +91,22 @@ def _with_instructor_cells_removed() -> list:
     from .preprocessors import RemoveInstructorCells
 
     return [RemoveInstructorCells, *GenerateAssignment.class_traits()["preprocessors"].default()]
+
+
+def autograde_steps(execute=None) -> list:
+    """nbgrader's autograde steps with ``execute`` (nbgrader's Execute by default) running the notebook,
+    and right after it :class:`~course.grading.preprocessors.HiddenVerdict`, which judges the hidden tests."""
+    from nbgrader.converters import Autograde
+    from nbgrader.preprocessors import Execute
+
+    from .preprocessors import HiddenVerdict
+
+    steps = []
+    for step in Autograde.class_traits()["autograde_preprocessors"].default():
+        steps.append((execute or step) if step is Execute else step)
+        if step is Execute:
+            steps.append(HiddenVerdict)
+    return steps
 
 
 def api(course_dir: str | os.PathLike | None = None, source: str | os.PathLike | None = None,

@@ -8,7 +8,8 @@ import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
-__all__ = ["INSTRUCTOR_TAG", "RemoveInstructorCells", "ReplayExecution", "FriendlyFeedback", "executed_path"]
+__all__ = ["INSTRUCTOR_TAG", "RemoveInstructorCells", "ReplayExecution", "HiddenVerdict", "FriendlyFeedback",
+           "executed_path"]
 
 #: Cells with this tag (teaching notes, timings, planted truths) never reach learners.
 INSTRUCTOR_TAG = "instructor"
@@ -41,6 +42,32 @@ class ReplayExecution(NbGraderPreprocessor):
         for cell, done in zip(nb.cells, executed.cells):
             if cell.cell_type == "code":
                 cell.outputs, cell.execution_count = done.outputs, done.execution_count
+        return nb, resources
+
+
+class HiddenVerdict(NbGraderPreprocessor):
+    """After execution, before nbgrader records the scores: the hidden tests' verdict, reached here.
+
+    Each test cell's records (what its hidden tests collected in the learner's kernel) are compared
+    with the model solution's, from the source notebook run in this process and cached in the
+    course folder (:mod:`course.grading.verdict`); the verdict replaces the cell's outputs.
+    """
+
+    results = Unicode("", help="folder of the model solution's records (default: the course folder's "
+                               "hidden-results/)").tag(config=True)
+    source = Unicode("", help="folder of the source notebooks (default: nbgrader's source directory)").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        from nbgrader.coursedir import CourseDirectory
+
+        from .verdict import RESULTS_FOLDER, expected, write_verdicts
+
+        coursedir = CourseDirectory(config=self.config)
+        source = Path(self.source or coursedir.source_directory)
+        if not source.is_absolute():
+            source = Path(coursedir.root) / source
+        results = self.results or str(Path(coursedir.root) / RESULTS_FOLDER)
+        write_verdicts(nb, expected(results, source, resources["nbgrader"]["assignment"]))
         return nb, resources
 
 

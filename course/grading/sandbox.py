@@ -37,7 +37,7 @@ from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.channels import AsyncZMQSocketChannel
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import Integer, Type, default
+from traitlets import Integer, List, Type, Unicode, default
 
 from ..paths import ROOT
 
@@ -104,7 +104,8 @@ def probe() -> dict[str, Protection]:
     found = [
         Protection("private file view", bwrap_ok,
                    "learner code can read every file the grading user can read, including the source "
-                   "notebooks with hidden tests, other learners' work and the gradebook", bwrap_why),
+                   "notebooks with hidden tests, the model solution's results, other learners' work and the "
+                   "gradebook", bwrap_why),
         Protection("no network", net_ok, "learner code can open network connections", net_why),
         Protection("unprivileged user", setpriv_ok,
                    "learner code runs with the grader's own rights and can change any of its files",
@@ -151,6 +152,7 @@ class _Binds:
     def __init__(self):
         self.args: list[str] = []
         self._made: set[str] = {"/"}
+        self.bound: list[Path] = []
 
     def _parents(self, path: Path) -> None:
         for parent in reversed(path.parents):
@@ -163,6 +165,13 @@ class _Binds:
         self._parents(target)
         self._made.add(str(target))
         self.args += [kind, str(path), str(target)]
+        self.bound.append(target)
+
+    def hide(self, path: str | Path) -> None:
+        """Put an empty folder over ``path`` when it lies in a bound folder (elsewhere it is out of sight already)."""
+        path = Path(path)
+        if path.is_dir() and any(path == b or b in path.parents for b in self.bound):
+            self.args += ["--tmpfs", str(path)]
 
 
 def _claim_uid(home: Path):
@@ -258,6 +267,9 @@ class SandboxKernelManager(AsyncKernelManager):
     tmp_mb = Integer(256, help="size of the sandbox's private /tmp and of any file it writes, in MB").tag(config=True)
     largest_message_mb = Integer(
         64, help="largest single message accepted from the kernel; a bigger one is dropped unread").tag(config=True)
+    hidden_paths = List(Unicode(), help="folders the kernel must never read (the model solution's records of the "
+                                        "hidden tests), emptied in its view if they lie in a folder it sees"
+                        ).tag(config=True)
 
     def __init__(self, **kwargs):
         kwargs.setdefault("kernel_name", KERNEL_NAME)
@@ -329,11 +341,13 @@ class SandboxKernelManager(AsyncKernelManager):
             binds.args += ["--ro-bind", "/dev/null", str(notebook)]
         if self._ipc_dir:
             binds.add("--bind", self._ipc_dir)
+        for hidden in self.hidden_paths:
+            binds.hide(hidden)
         return ["bwrap", *binds.args, "--chdir", cwd, "--clearenv",
                 "--setenv", "PATH", f"{Path(sys.executable).parent}:/usr/bin:/bin",
                 "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8",
-                # The course package bound above, even where the environment's own install of it points
-                # elsewhere (a second work tree sharing one virtual environment).
+                # The kernel imports the very course package the grader runs (its hidden tests' helpers
+                # included), even when the environment's own install points at another checkout.
                 "--setenv", "PYTHONPATH", str(ROOT),
                 "--setenv", "NBGRADER_EXECUTION", os.environ.get("NBGRADER_EXECUTION", "autograde"),
                 "--setenv", "OPENBLAS_NUM_THREADS", "1", "--setenv", "MPLBACKEND", "Agg",

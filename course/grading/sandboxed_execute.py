@@ -18,6 +18,8 @@ from traitlets.config import Config
 
 from .exercise_cells import exercise_from_id
 from .sandbox import KERNEL_NAME, SandboxKernelManager
+from ..checks.collect import MIME
+from .verdict import HIDDEN_MISSING
 
 __all__ = ["SandboxExecute", "configure", "outcome_problems", "TIMED_OUT", "KERNEL_STOPPED", "OUT_OF_TIME",
            "NOT_RUN", "OUTPUT_CUT", "CHANNEL_BROKEN", "STUCK"]
@@ -58,6 +60,7 @@ class SandboxExecute(Execute):
         self._stopped: str | None = None
         self._output_bytes = 0
         self._output_cut = False
+        self._record_bytes = 0
         return super().preprocess(nb, resources, km)
 
     def preprocess_cell(self, cell, resources, index):
@@ -109,6 +112,13 @@ class SandboxExecute(Execute):
             content["traceback"] = [line[:2000] for line in content.get("traceback", [])[-50:]]
             return super().output(outs, msg, display_id, cell_index)
         size = len(json.dumps(msg.get("content", {})))
+        if MIME in msg.get("content", {}).get("data", {}):
+            # The hidden tests' records have a budget of their own: a flood of printing before them
+            # cannot cost an honest answer its verdict, and a flood of records loses only those.
+            self._record_bytes += size
+            if self._record_bytes > self.output_mb * 2**20:
+                return None
+            return super().output(outs, msg, display_id, cell_index)
         if self._output_cut or self._output_bytes + size > self.output_mb * 2**20:
             if not self._output_cut:
                 self._output_cut = True
@@ -119,11 +129,10 @@ class SandboxExecute(Execute):
 
 
 def configure(config: Config, *, cell_seconds: int | None = None, notebook_seconds: int | None = None) -> Config:
-    """Make nbgrader's autograde step run notebooks with :class:`SandboxExecute`."""
-    from nbgrader.converters import Autograde
+    """Make nbgrader's autograde step run notebooks with :class:`SandboxExecute` (the hidden tests' verdict after it)."""
+    from .nbgrader_setup import autograde_steps
 
-    steps = Autograde.class_traits()["autograde_preprocessors"].default()
-    config.Autograde.autograde_preprocessors = [SandboxExecute if step is Execute else step for step in steps]
+    config.Autograde.autograde_preprocessors = autograde_steps(SandboxExecute)
     # Set on SandboxExecute itself: the course's configuration sets Execute's own timeout after this.
     if cell_seconds is not None:
         config.SandboxExecute.timeout = cell_seconds
@@ -137,7 +146,8 @@ def configure(config: Config, *, cell_seconds: int | None = None, notebook_secon
 
 
 def outcome_problems(nb) -> list[str]:
-    """Plain-words problems of a graded notebook: timeouts, a stopped kernel, time used up, output cut."""
+    """Plain-words problems of a graded notebook: timeouts, a stopped kernel, time used up, output cut,
+    hidden tests' results that did not arrive."""
     problems, where = [], "the first cells"
     for cell in nb.cells:
         grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
@@ -160,4 +170,6 @@ def outcome_problems(nb) -> list[str]:
                 problems.append(f"did not stop when interrupted in {where}; later cells not run")
             elif name == CHANNEL_BROKEN:
                 problems.append(f"output too big in {where}: it was dropped and later cells not run")
+            elif name == HIDDEN_MISSING:
+                problems.append(f"the results of the hidden tests did not arrive in {where}")
     return list(dict.fromkeys(problems))

@@ -1,8 +1,11 @@
 """Code in a submission that changes what the checks compare with, found by reading it.
 
-A hidden test runs in the learner's kernel, after the learner's cells. Code that replaces a
-function the tests rely on (``math.isclose = ...``, ``pd.testing.assert_frame_equal = ...``), the
-course's own functions, or how IPython runs the next cells can make a wrong answer pass.
+A test cell runs in the learner's kernel, after the learner's cells. Its hidden tests only
+collect results and are judged outside (:mod:`course.grading.verdict`), so code that replaces a
+function (``math.isclose = ...``, ``pd.testing.assert_frame_equal = ...``), the course's own
+functions, or how IPython runs the next cells cannot make a wrong answer pass there; it can still
+make the learner's visible checks lie to them, and hidden tests of the old form (comparing in the
+kernel) be fooled.
 :func:`find_tampering` reads every code cell the learner could write (not the test cells, which
 intake restores) and says, in an instructor's words, which exercise does what. Grading flags such
 a submission for the instructor to look at; it neither awards nor removes points because of it.
