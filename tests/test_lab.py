@@ -13,6 +13,7 @@ stage took go to ``_build/lab-screenshots/`` (printed at the end of the run).
 """
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -188,6 +189,12 @@ def _change(page, control, kind: str) -> str:
     if kind == "widget-radio":
         control.locator("input:not(:checked)").first.check()
         return "picked another option"
+    if kind == "widget-datepicker":
+        field = control.locator("input[type=date]")
+        earlier = datetime.date.fromisoformat(field.input_value()) - datetime.timedelta(days=3)
+        field.fill(earlier.isoformat())
+        field.dispatch_event("change")
+        return f"set the date to {earlier:%d %B %Y}"
     pytest.fail(f"the test cannot yet change an explorer control of kind {kind!r}: teach _change how")
 
 

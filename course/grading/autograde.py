@@ -46,14 +46,11 @@ from pathlib import Path
 import nbformat
 
 from . import intake, nbgrader_setup, verdict
+from .backups import STATE_FILE, BACKUPS, backup_gradebook, restore_gradebook  # noqa: F401 (used through this module)
 from .tampering import record_tampering
 
 __all__ = ["Job", "plan", "grade", "run_submission", "STATE_FILE"]
 
-STATE_FILE = "grading-state.json"
-BACKUPS = "backups"
-#: How many gradebook backups ``course grade`` keeps (the oldest are removed).
-BACKUPS_KEPT = 20
 # Imported once by the server that forks the workers, so each worker starts warm.
 WORKER_PRELOAD = ["nbgrader.converters", "nbgrader.preprocessors", "course.grading.autograde",
                   "course.grading.sandboxed_execute", "course.grading.preprocessors"]
@@ -179,55 +176,6 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
     return {"success": True, "log": "", "problems": sandboxed_execute.outcome_problems(nb),
             "seconds": {"prepare": prepared - started, "execute": executed - prepared,
                         "verdict": time.perf_counter() - executed}}
-
-
-def _sqlite_gradebook(course_dir: Path) -> Path | None:
-    """The gradebook's file when it is SQLite (None for a database server such as PostgreSQL)."""
-    url = nbgrader_setup.db_url(course_dir)
-    return Path(url.removeprefix("sqlite:///")) if nbgrader_setup.is_sqlite(url) else None
-
-
-def backup_gradebook(course_dir: Path) -> Path | None:
-    """Copy the gradebook and the grading state to ``backups/<time>/``; keep the latest BACKUPS_KEPT.
-
-    Nothing is done for a gradebook on a database server (its own backups cover it).
-    """
-    gradebook = _sqlite_gradebook(course_dir)
-    if gradebook is None or not gradebook.is_file():
-        return None
-    folder = course_dir / BACKUPS / time.strftime("%Y-%m-%d_%H-%M-%S")
-    while folder.exists():
-        folder = folder.with_name(folder.name + "+")
-    folder.mkdir(parents=True)
-    with sqlite3.connect(gradebook) as db, sqlite3.connect(folder / "gradebook.db") as copy:
-        db.backup(copy)  # consistent even if another program has the gradebook open
-    if (course_dir / STATE_FILE).is_file():
-        shutil.copy2(course_dir / STATE_FILE, folder / STATE_FILE)
-    for old in sorted((course_dir / BACKUPS).iterdir())[:-BACKUPS_KEPT]:
-        shutil.rmtree(old)
-    return folder
-
-
-def restore_gradebook(course_dir: Path, name: str | None = None) -> Path:
-    """Put back the gradebook (and grading state) of the backup ``name``, the latest by default."""
-    gradebook = _sqlite_gradebook(course_dir)
-    if gradebook is None:
-        raise SystemExit("The gradebook is on a database server: restore it with that server's own tools "
-                         "(PostgreSQL: pg_restore or psql from your pg_dump backup).")
-    backups = sorted(p for p in (course_dir / BACKUPS).glob("*") if (p / "gradebook.db").is_file()) \
-        if (course_dir / BACKUPS).is_dir() else []
-    chosen = [p for p in backups if p.name == name] if name else backups[-1:]
-    if not chosen:
-        raise SystemExit(f"No gradebook backup {name or ''} in {course_dir / BACKUPS}. "
-                         f"Backups: {', '.join(p.name for p in backups) or 'none'}.")
-    with sqlite3.connect(chosen[0] / "gradebook.db") as db, sqlite3.connect(gradebook) as live:
-        db.backup(live)
-    state = chosen[0] / STATE_FILE
-    if state.is_file():
-        shutil.copy2(state, course_dir / STATE_FILE)
-    else:
-        (course_dir / STATE_FILE).unlink(missing_ok=True)
-    return chosen[0]
 
 
 def _snapshot(url: str, snapshot: Path) -> None:
