@@ -27,7 +27,9 @@ SEQUENTIAL = "Viridis"
 #: Set to "1" by `course book` for the kernels it starts.
 BOOK_BUILD_VARIABLE = "COURSE_BOOK_BUILD"
 
-pio.templates["course"] = go.layout.Template(
+# plotly_white with the course's touches, merged once: a default of "plotly_white+course" would merge the
+# two templates again for every figure, two thirds of the time a chart takes to build.
+pio.templates["course"] = pio.templates.merge_templates("plotly_white", go.layout.Template(
     layout=dict(
         colorway=PALETTE,
         font=dict(family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size=14),
@@ -38,8 +40,8 @@ pio.templates["course"] = go.layout.Template(
         margin=dict(l=60, r=20, t=70, b=60),
         hoverlabel=dict(font_size=13),
     )
-)
-pio.templates.default = "plotly_white+course"
+))
+pio.templates.default = "course"
 
 
 def finish(fig: go.Figure, title: str, x_label: str, y_label: str, legend: str | None = None) -> go.Figure:

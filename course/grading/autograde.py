@@ -45,6 +45,8 @@ from pathlib import Path
 
 import nbformat
 
+from .. import data
+from ..checks.exact import HIDDEN_TEST_SEEDS
 from . import intake, nbgrader_setup, verdict
 from .backups import STATE_FILE, BACKUPS, backup_gradebook, restore_gradebook  # noqa: F401 (used through this module)
 from .tampering import record_tampering
@@ -52,7 +54,8 @@ from .tampering import record_tampering
 __all__ = ["Job", "plan", "grade", "run_submission", "STATE_FILE"]
 
 # Imported once by the server that forks the workers, so each worker starts warm.
-WORKER_PRELOAD = ["nbgrader.converters", "nbgrader.preprocessors", "course.grading.autograde",
+# The course package first: it keeps a slow import out of everything loaded after it (see course/__init__.py).
+WORKER_PRELOAD = ["course", "nbgrader.converters", "nbgrader.preprocessors", "course.grading.autograde",
                   "course.grading.sandboxed_execute", "course.grading.preprocessors"]
 
 
@@ -69,6 +72,8 @@ class Job:
     fingerprint: str
     #: The course folder's records of the model solution's hidden tests (:mod:`course.grading.verdict`).
     results: Path
+    #: The hidden tests' samples, made ahead once for the run (:func:`course.data.write_samples`).
+    samples: Path
 
 
 def _fingerprint(submitted: Path, source_notebook: Path) -> str:
@@ -108,8 +113,8 @@ def plan(course_dir: Path, source: Path, stages: list[str], workspace: Path,
             fingerprint = _fingerprint(submitted, source_notebook)
             if not force and state.get(_key(stage, learner)) == fingerprint and _graded(course_dir, stage, learner):
                 continue
-            jobs.append(Job(stage, learner, submitted, workspace / learner / stage,
-                            workspace / "gradebook.db", source, fingerprint, course_dir / verdict.RESULTS_FOLDER))
+            jobs.append(Job(stage, learner, submitted, workspace / learner / stage, workspace / "gradebook.db",
+                            source, fingerprint, course_dir / verdict.RESULTS_FOLDER, workspace / "samples"))
     return jobs
 
 
@@ -155,6 +160,7 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
     config.HiddenVerdict.source = str(job.source)
     # The solution's records stay out of the kernel's sight even if the course folder lies in a folder it sees.
     config.SandboxKernelManager.hidden_paths = [str(job.results)]
+    os.environ[data.SAMPLES_VARIABLE] = str(job.samples)  # this worker grades this one submission, then ends
     build = job.workspace
     build.mkdir(parents=True)
     ignore = CourseDirectory(config=config).ignore
@@ -318,13 +324,19 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
     ``limits``: the sandbox's time limits, as keyword arguments of :func:`course.grading.sandboxed_execute.configure`.
     """
     course_dir, source = Path(course_dir), Path(source)
+    seconds = dict.fromkeys(("checking", "model solutions", "sample data", "prepare", "execute", "verdict",
+                             "recording"), 0.0)
+    clock = time.perf_counter()
     _prepare_gradebook(course_dir, source, stages)
     state = _read_state(course_dir)
     checked = intake.check_all(course_dir, stages)
     refused = {(i.learner, i.stage): i.problems for i in checked if not i.gradable}
     repaired = {(i.learner, i.stage): i.problems for i in checked if i.gradable and i.problems}
     tampering = record_tampering(course_dir, stages, checked)
+    seconds["checking"] = time.perf_counter() - clock
+    clock = time.perf_counter()
     in_kernel = _expected_results(course_dir, source, stages)
+    seconds["model solutions"] = time.perf_counter() - clock
     with tempfile.TemporaryDirectory(prefix="course-grade-") as scratch:
         workspace = Path(scratch)
         todo = [job for job in plan(course_dir, source, stages, workspace, force)
@@ -332,9 +344,12 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
         failed = [(learner, stage, "; ".join(problems)) for (learner, stage), problems in sorted(refused.items())]
         if not todo:
             return {"graded": 0, "failed": failed, "skipped_all": not failed, "tampering": tampering,
-                    "in_kernel": in_kernel}
+                    "in_kernel": in_kernel, "seconds": seconds}
         backup_gradebook(course_dir)
         _snapshot(nbgrader_setup.db_url(course_dir), workspace / "gradebook.db")
+        clock = time.perf_counter()
+        data.write_samples(workspace / "samples", HIDDEN_TEST_SEEDS)
+        seconds["sample data"] = time.perf_counter() - clock
         merger = _merger(course_dir, source, workspace)
         progress = Progress(len(todo))
         remaining = {learner: sum(1 for j in todo if j.learner == learner) for learner in {j.learner for j in todo}}
@@ -347,6 +362,9 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
                     outcome = future.result()
                 except Exception as error:  # a worker died: report it, grade the rest
                     outcome = {"success": False, "log": f"{type(error).__name__}: {error}"}
+                for step, spent in outcome.get("seconds", {}).items():
+                    seconds[step] += spent
+                clock = time.perf_counter()
                 if outcome["success"]:
                     merged = merger.autograde(job.stage, job.learner)
                     outcome = {"success": merged["success"], "log": merged.get("error") or merged.get("log") or "",
@@ -364,9 +382,10 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
                 else:
                     failed.append((job.learner, job.stage, outcome["log"]))
                     lines[job.learner].append(f"{job.stage} NOT GRADED")
+                seconds["recording"] += time.perf_counter() - clock
                 remaining[job.learner] -= 1
                 if not remaining[job.learner]:
                     progress.say(f"{job.learner:<24} " + " · ".join(sorted(lines[job.learner])))
         progress.close()
     return {"graded": len(todo) - len(failed) + len(refused), "failed": failed, "skipped_all": False,
-            "tampering": tampering, "in_kernel": in_kernel}
+            "tampering": tampering, "in_kernel": in_kernel, "seconds": seconds}

@@ -148,6 +148,12 @@ def _grade(args: argparse.Namespace) -> int:
               "graded, nothing was added or taken away):")
         for (learner, stage), found in sorted(result["tampering"].items()):
             print(f"  {learner} {stage}: {'; '.join(found)}")
+    spent = result["seconds"]
+    print(f"Where the time went: the workers spent {spent['execute']:.0f} s running notebooks in the sandbox, "
+          f"{spent['prepare']:.0f} s preparing them and {spent['verdict']:.0f} s judging hidden tests; this process "
+          f"{spent['recording']:.0f} s recording scores, {spent['checking']:.0f} s checking submissions, "
+          f"{spent['model solutions']:.0f} s on the model solutions and {spent['sample data']:.0f} s making the "
+          f"test data.")
     print(f"Graded {result['graded']} submission(s) in {time.perf_counter() - started:.0f} s"
           + (f"; {len(result['failed'])} could not be graded: " + ", ".join(f"{learner}/{stage}" for learner, stage, _
                                                                              in result["failed"]) + "."

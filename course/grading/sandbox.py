@@ -39,6 +39,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Integer, List, Type, Unicode, default
 
+from ..data import SAMPLES_VARIABLE
 from ..paths import ROOT
 
 __all__ = ["KERNEL_NAME", "Protection", "probe", "missing_protections", "sandbox_home", "install_kernelspec",
@@ -341,6 +342,9 @@ class SandboxKernelManager(AsyncKernelManager):
             binds.args += ["--ro-bind", "/dev/null", str(notebook)]
         if self._ipc_dir:
             binds.add("--bind", self._ipc_dir)
+        samples = os.environ.get(SAMPLES_VARIABLE)
+        if samples:
+            binds.add("--ro-bind", samples)
         for hidden in self.hidden_paths:
             binds.hide(hidden)
         return ["bwrap", *binds.args, "--chdir", cwd, "--clearenv",
@@ -351,6 +355,7 @@ class SandboxKernelManager(AsyncKernelManager):
                 "--setenv", "PYTHONPATH", str(ROOT),
                 "--setenv", "NBGRADER_EXECUTION", os.environ.get("NBGRADER_EXECUTION", "autograde"),
                 "--setenv", "OPENBLAS_NUM_THREADS", "1", "--setenv", "MPLBACKEND", "Agg",
+                *(["--setenv", SAMPLES_VARIABLE, samples] if samples else []),
                 *(["--unshare-net"] if no_network else []),
                 "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session"]
 
