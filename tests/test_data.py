@@ -112,6 +112,30 @@ def test_sample_data_is_typed_like_the_files(shipped):
         assert dict(other[name].dtypes) == dict(shipped[name].dtypes), name
 
 
+def test_samples_made_ahead_are_read_not_generated_again(tmp_path, monkeypatch):
+    """With $COURSE_SAMPLES (the grader's kernels), sample() reads the seeds made ahead and generates the others."""
+    from course import data
+
+    data.write_samples(tmp_path, [7])
+    expected = sample(7)
+
+    def generate_refused(seed, **_):
+        raise RuntimeError(f"generated seed {seed}")
+
+    monkeypatch.setenv(data.SAMPLES_VARIABLE, str(tmp_path))
+    monkeypatch.setattr(data, "generate", generate_refused)
+    data._sample.cache_clear()
+    try:
+        made_ahead = sample(7)
+        assert all(made_ahead[name].equals(expected[name]) for name in TABLES)
+        assert dict(made_ahead["posts"].dtypes) == dict(expected["posts"].dtypes)
+        with pytest.raises(RuntimeError, match="generated seed 3"):
+            sample(3)
+    finally:
+        data._sample.cache_clear()
+    assert not (tmp_path / "seed-7.pickle").stat().st_mode & 0o222, "made-ahead samples are read-only"
+
+
 def test_unknown_table_names_the_tables():
     with pytest.raises(KeyError, match="posts"):
         load("tweets")

@@ -81,6 +81,34 @@ def test_a_learners_kernel_imports_only_the_learners_part():
     assert not {m for m in loaded if m.split(".")[0] in ("nbgrader", "nbclient", "sphinx", "myst_nb")}
 
 
+def test_a_kernel_that_shows_a_chart_never_builds_the_web_address_parser():
+    """Showing a figure imports nbformat and jsonschema; rfc3987_syntax (2.5 s at import) stays out of it."""
+    def parser_loaded(code: str) -> bool:
+        check = "import sys\nprint(sys.modules.get('rfc3987_syntax') is not None, 'jsonschema' in sys.modules)"
+        done = subprocess.run([sys.executable, "-c", f"{code}\n{check}"], capture_output=True, text=True, check=True)
+        loaded, with_jsonschema = done.stdout.split()
+        assert with_jsonschema == "True"
+        return loaded == "True"
+
+    assert not parser_loaded("from course import *\nimport pandas as pd\nimport plotly.io as pio\n"
+                             "fig = charts.bar(pd.DataFrame({'a': ['x'], 'n': [1]}), x='a', y='n', title='t', "
+                             "x_label='a', y_label='n')\npio.renderers['plotly_mimetype'].to_mimebundle(fig)\n"
+                             "import plotly.io._renderers")
+    assert parser_loaded("import jsonschema\nimport course"), "a process that loaded jsonschema first keeps it"
+
+
+def test_charts_use_the_course_template_merged_once():
+    """A default such as "plotly_white+course" would merge two templates again for every figure."""
+    code = ("import plotly.io as pio\nfrom course import charts\nimport pandas as pd\n"
+            "def refuse(*args):\n    raise AssertionError('templates merged for a figure')\n"
+            "pio.templates._merge_2_templates = refuse\n"
+            "fig = charts.line(pd.DataFrame({'a': [1, 2], 'n': [1, 2]}), x='a', y='n', title='t', x_label='a', "
+            "y_label='n')\nassert pio.templates.default == 'course'\n"
+            "assert fig.layout.template.layout.plot_bgcolor == 'white' and fig.layout.template.layout.colorway[0] "
+            "== charts.PALETTE[0]")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def test_the_learners_part_is_all_the_top_level_holds(root):
     """Each top-level module of the package is one a notebook loads; the command line is the one exception."""
     top_level = {f"course.{p.stem}" for p in (root / "course").glob("*.py") if p.stem != "__init__"}

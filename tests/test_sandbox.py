@@ -48,3 +48,20 @@ def test_output_past_the_cap_is_dropped_but_a_failing_test_still_fails(tmp_path)
     assert "output" in sandboxed_execute.outcome_problems(nbformat.from_dict({"cells": [
         {"cell_type": "code", "metadata": {"nbgrader": {"grade_id": "ex2_1_x"}}, "source": "",
          "outputs": [{"output_type": "error", "ename": sandboxed_execute.OUTPUT_CUT, "evalue": "", "traceback": []}]}]}))[0]
+
+
+def test_the_hidden_tests_samples_made_ahead_are_seen_and_cannot_be_changed(tmp_path, monkeypatch):
+    from course import data
+
+    samples = data.write_samples(tmp_path / "samples", [7])
+    monkeypatch.setenv(data.SAMPLES_VARIABLE, str(samples))
+    (tmp_path / "work").mkdir()
+    outputs = run(tmp_path / "work", [
+        "import os\nfrom course.data import sample, SAMPLES_VARIABLE\nprint(os.environ[SAMPLES_VARIABLE])",
+        "print(len(sample(7)['posts']))",
+        "try:\n    open(os.path.join(os.environ[SAMPLES_VARIABLE], 'seed-7.pickle'), 'wb')\n"
+        "except OSError as e:\n    print(type(e).__name__)",
+    ], timeout=60)
+    assert outputs[0] == [f"{samples}\n"]
+    assert outputs[1] == [f"{len(data.sample(7)['posts'])}\n"]
+    assert outputs[2] in (["PermissionError\n"], ["OSError\n"])
