@@ -9,7 +9,8 @@ what an instructor runs, each command timed as a whole process: `course release`
 of the platform's zip, `course grade` and `course feedback`. In the same run:
 
 - baseline: plain `nbgrader autograde STAGE`, one stage after the other (nbgrader grades one
-  submission at a time), on an identical copy of the imported course. With --baseline-learners K
+  submission at a time), on an identical copy of the imported course, given the model solution's
+  results `course grade` computed (once per stage, a cost of the run). With --baseline-learners K
   it grades only the first K learners' submissions and is scaled up to the whole class (each
   learner hands in every stage, so the sample has every stage in the same proportion);
 - floor: what no grader can beat on these cores: starting a plain kernel and executing one graded
@@ -43,6 +44,7 @@ from jupyter_client.manager import AsyncKernelManager  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 from traitlets import Type  # noqa: E402
 
+from course.grading import verdict  # noqa: E402
 from course.grading.sandbox import WakefulChannel  # noqa: E402
 from course.paths import stage_names  # noqa: E402
 from fixtures import simulated_class as simulated  # noqa: E402
@@ -142,6 +144,9 @@ def main() -> None:
         print(f"whole run:       {whole:7.1f} s ({whole / 60:.1f} min; target under {TARGET_WHOLE_RUN // 60} min)")
 
         sampled = keep_only(serial, names[:args.baseline_learners or len(names)])
+        # The model solution's results, run once per stage, are a cost of the run, not of a submission: the
+        # baseline starts with them, so scaling its time up scales only what each submission costs.
+        shutil.copytree(ours / verdict.RESULTS_FOLDER, serial / verdict.RESULTS_FOLDER)
         env = dict(os.environ, COURSE_DIR=str(serial), COURSE_SOURCE=str(source),
                    PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
         measured = sum(timed([str(bin_dir / "nbgrader"), "autograde", stage], env)[0] for stage in stages)
