@@ -48,7 +48,8 @@ import nbformat
 from .. import data
 from ..checks.exact import HIDDEN_TEST_SEEDS
 from . import intake, nbgrader_setup, verdict
-from .backups import STATE_FILE, BACKUPS, backup_gradebook, restore_gradebook  # noqa: F401 (used through this module)
+from .backups import (  # noqa: F401 (used through this module)
+    STATE_FILE, BACKUPS, backup_gradebook, restore_gradebook, sqlite_gradebook)
 from .tampering import record_tampering
 
 __all__ = ["Job", "plan", "grade", "run_submission", "STATE_FILE"]
@@ -184,18 +185,19 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
                         "verdict": time.perf_counter() - executed}}
 
 
-def _snapshot(url: str, snapshot: Path) -> None:
+def _snapshot(course_dir: Path, snapshot: Path) -> None:
     """The gradebook as it is before the run, for the workers to read while the main process writes.
 
     A SQLite copy either way: of the file, or of every table of a gradebook on a database server.
     """
     from nbgrader.api import Gradebook
 
-    if nbgrader_setup.is_sqlite(url):
-        with sqlite3.connect(url.removeprefix("sqlite:///")) as db, sqlite3.connect(snapshot) as copy:
+    gradebook = sqlite_gradebook(course_dir)
+    if gradebook is not None:
+        with sqlite3.connect(gradebook) as db, sqlite3.connect(snapshot) as copy:
             db.backup(copy)
     else:
-        _copy_tables(url, f"sqlite:///{snapshot}")
+        _copy_tables(nbgrader_setup.db_url(course_dir), f"sqlite:///{snapshot}")
     # nbgrader's sanitizing steps open the gradebook without a course id: have that course in it.
     Gradebook(f"sqlite:///{snapshot}").close()
 
@@ -346,7 +348,7 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
             return {"graded": 0, "failed": failed, "skipped_all": not failed, "tampering": tampering,
                     "in_kernel": in_kernel, "seconds": seconds}
         backup_gradebook(course_dir)
-        _snapshot(nbgrader_setup.db_url(course_dir), workspace / "gradebook.db")
+        _snapshot(course_dir, workspace / "gradebook.db")
         clock = time.perf_counter()
         data.write_samples(workspace / "samples", HIDDEN_TEST_SEEDS)
         seconds["sample data"] = time.perf_counter() - clock
