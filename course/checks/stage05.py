@@ -5,17 +5,20 @@ hidden test compares, and the common slips it names first, on the practice data.
 
 >>> queue(pd.DataFrame({"comment_id": ["C2", "C1"], "account_id": ["A", "B"], "platform": ["x", "x"],
 ...                     "created_at": pd.to_datetime(["2025-01-01", "2025-01-02"]),
-...                     "waiting_hours": [48.0, 24.0]}))["rows"]
-2
+...                     "waiting_hours": [48.0, 24.0], "escalate": [True, False]}))["column escalate"]
+[False, True]
+>>> edge_comments()["label"].dtype == load("comments")["label"].dtype
+True
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from ..data import load
+from ..data import load, typed
 from ..schema import PLATFORMS
 from .exact import Part
 from .fingerprint import by_label, label, rounded
@@ -23,9 +26,27 @@ from .fingerprint import by_label, label, rounded
 STAGE = "05-engagement"
 
 BANDS = ["fast", "slow", "no reply"]
-QUEUE_COLUMNS = ["comment_id", "account_id", "platform", "created_at", "waiting_hours"]
-#: The moments and windows the hidden tests ask waiting_questions about.
+QUEUE_COLUMNS = ["comment_id", "account_id", "platform", "created_at", "waiting_hours", "escalate"]
+#: The moments and escalation limits (hours) the hidden tests ask waiting_questions about.
 QUEUE_MOMENTS = {"a": (pd.Timestamp("2025-11-12 18:00"), 48), "b": (pd.Timestamp("2025-03-03 09:00"), 72)}
+#: The moment of the small table of edge cases (a Wednesday noon), asked with an escalation limit of 48 hours.
+EDGE_NOW = pd.Timestamp("2025-06-04 12:00")
+#: Each edge case: comment id, label, minutes before EDGE_NOW it was asked, reply minutes ("" for none).
+EDGE_CASES = [
+    ("E01", "question", 49 * 60, ""),         # waiting 49 hours: in the queue, escalated
+    ("E02", "question", 48 * 60, ""),         # waiting exactly 48 hours: escalated (at least the limit)
+    ("E03", "question", 48 * 60 - 1, ""),     # one minute short of 48 hours: not escalated
+    ("E04", "question", 90, "90"),            # answered exactly at now: answered, not in the queue
+    ("E05", "question", 90, "91"),            # answered a minute after now: still waiting at now
+    ("E06", "question", 0, ""),               # asked exactly at now: not asked before now
+    ("E07", "question", -60, ""),             # asked after now
+    ("E08", "criticism", 180, ""),            # not a question
+    ("E09", "question", 30 * 24 * 60, str(31 * 24 * 60)),  # waiting 30 days, answered the next day
+    ("E10", "question", 120, "30"),           # answered before now
+    ("E11", "question", 10 * 24 * 60, ""),    # waiting 10 days: kept, escalated
+    ("E12", "question", 60, ""),              # asked in the same minute as E13: either order
+    ("E13", "question", 60, ""),
+]
 
 
 def queue(result: Any) -> dict[str, Any]:
@@ -43,10 +64,23 @@ def queue(result: Any) -> dict[str, Any]:
     view["labels"] = list(ordered["_key"])
     for name in ("account_id", "platform"):
         view[f"column {name}"] = [label(v) for v in ordered[name]] if name in result.columns else None
-    view["column waiting_hours"] = ([rounded(v) for v in ordered["waiting_hours"]]
-                                    if "waiting_hours" in result.columns else None)
+    for name in ("waiting_hours", "escalate"):
+        view[f"column {name}"] = [rounded(v) for v in ordered[name]] if name in result.columns else None
     view["order"] = [label(v) for v in result["created_at"]] if "created_at" in result.columns else None
     return view
+
+
+def edge_comments() -> pd.DataFrame:
+    """A comments table, with every column of the data dictionary, holding the edge cases of the queue."""
+    rows = []
+    for comment_id, kind, before, minutes in EDGE_CASES:
+        asked = EDGE_NOW - pd.Timedelta(minutes=before)
+        rows.append({"comment_id": comment_id, "post_id": "P000001", "account_id": "INS-FB", "platform": "facebook",
+                     "created_at": f"{asked:%Y-%m-%d %H:%M}", "commenter_id": f"U9{comment_id[1:]:0>4}",
+                     "label": kind, "text": "When is the next consultation open?" if kind == "question"
+                     else "This took far too long to decide.", "replied": "true" if minutes else "false",
+                     "reply_minutes": minutes or None, "returned_30d": "false"})
+    return typed(pd.DataFrame(rows), "comments")
 
 
 def _reply_minutes_slips(account_type, other_type):
@@ -103,24 +137,41 @@ def _return_rate_slips(fast_minutes, other_minutes=None):
 
 
 def _queue_slips(part):
-    now, hours = QUEUE_MOMENTS[part]
+    now, limit = QUEUE_MOMENTS[part]
 
     def slips(check, waiting_questions):
         comments = load("comments")
-        waiting = check.call(waiting_questions, comments, now, hours)
+        waiting = check.call(waiting_questions, comments, now, limit)
         check.frame(waiting, QUEUE_COLUMNS, "the queue")
         asked = waiting["created_at"]
-        check.that(bool(((asked < now) & (asked >= now - pd.Timedelta(hours=hours))).all()),
-                   f"a question in the queue was asked outside the {hours} hours before `now`.")
+        check.that(bool((asked < now).all()), "a question in the queue was asked at or after `now`: keep only the "
+                   "questions asked before `now`.")
         labels = comments.set_index("comment_id")["label"]
         check.that(bool((waiting["comment_id"].map(labels) == "question").all()),
                    "the queue holds comments that are not questions: keep the comments labelled 'question'.")
         check.that(asked.is_monotonic_increasing, "put the question waiting longest (the oldest) first.")
         hours_waited = waiting["waiting_hours"].astype(float)
-        check.that(bool(((hours_waited > 0) & (hours_waited <= hours)).all()),
-                   f"`waiting_hours` should be the hours from `created_at` to `now`, between 0 and {hours}.")
+        check.that(bool((hours_waited > 0).all()), "`waiting_hours` should be the hours from `created_at` to `now`, "
+                   "a positive number.")
+        check.that(bool((hours_waited > 7 * 24).any()), "the queue holds no question waiting more than a week: keep "
+                   "every question still waiting, however old (old ones are flagged with `escalate`, not dropped).")
+        check.that(bool(waiting["escalate"].map(lambda v: isinstance(v, (bool, np.bool_))).all()),
+                   "`escalate` should be True or False for each question.")
+        check.that(bool((waiting["escalate"] == (hours_waited >= limit)).all()),
+                   f"`escalate` should be True exactly when the question has waited at least `escalate_hours` hours "
+                   f"({limit} here).")
 
     return slips
+
+
+def _edge_slips(check, waiting_questions):
+    waiting = check.call(waiting_questions, edge_comments(), EDGE_NOW, 48)
+    check.frame(waiting, QUEUE_COLUMNS, "the queue of a small table of edge cases")
+    ids = set(waiting["comment_id"])
+    check.that("E06" not in ids, "a question asked exactly at `now` is in the queue: keep only the questions asked "
+               "*before* `now` (`<`, not `<=`).")
+    check.that("E04" not in ids, "a question answered exactly at `now` is in the queue: a reply at `now` counts as "
+               "answered, so keep replies *after* `now` (`>`, not `>=`).")
 
 
 REPLY_HINTS = {
@@ -138,14 +189,15 @@ RETURN_HINTS = {
     "values": "Keep only the questions; 'fast' is `reply_minutes` at most `fast_minutes`, 'slow' any later reply, "
               "'no reply' never answered; then the mean of `returned_30d` in each band.",
 }
-QUEUE_RULE = ("Follow the rules in order: questions only, asked in the `hours` before `now`, and not answered by "
-              "`now`: never answered, or answered after `now` (created_at + reply_minutes).")
+QUEUE_RULE = ("Follow the rules in order: questions only, asked before `now` (however long ago), and not answered "
+              "by `now`: never answered, or answered after `now` (created_at + reply_minutes).")
 QUEUE_HINTS = {
     "rows": QUEUE_RULE,
     "labels": QUEUE_RULE,
     "column account_id": "Keep each question's own `account_id`.",
     "column platform": "Keep each question's own `platform`.",
     "column waiting_hours": "`waiting_hours` is `(now - created_at) / pd.Timedelta(hours=1)`.",
+    "column escalate": "`escalate` is True when `waiting_hours` is at least `escalate_hours`, False otherwise.",
     "order": "Sort by `created_at`, the oldest question (waiting longest) first.",
 }
 
@@ -155,8 +207,8 @@ def _reply(account_type):
 
 
 def _waiting(part):
-    now, hours = QUEUE_MOMENTS[part]
-    return lambda tables: [(tables["comments"], now, hours)]
+    now, limit = QUEUE_MOMENTS[part]
+    return lambda tables: [(tables["comments"], now, limit)]
 
 
 PARTS = {
@@ -174,4 +226,6 @@ PARTS = {
                  _return_rate_slips(180, 60), RETURN_HINTS),
     "5.4a": Part("Exercise 5.4", "waiting_questions", _waiting("a"), queue, _queue_slips("a"), QUEUE_HINTS),
     "5.4b": Part("Exercise 5.4", "waiting_questions", _waiting("b"), queue, _queue_slips("b"), QUEUE_HINTS),
+    "5.4c": Part("Exercise 5.4", "waiting_questions", lambda t: [(edge_comments(), EDGE_NOW, 48)], queue,
+                 _edge_slips, QUEUE_HINTS),
 }

@@ -22,6 +22,7 @@ from ..schema import TABLES
 from .accounts import assign_genders, make_accounts, make_audience, make_followers
 from .citizens import make_ab_tests, make_consultations, make_survey, make_web_visits
 from .posts import make_comments, make_posts
+from .questions import retype_questions
 from .world import CAMPAIGNS, DEFAULT_SEED, END, START, all_days, make_calendar
 
 __all__ = ["DEFAULT_SEED", "START", "END", "generate", "write_tables"]
@@ -48,7 +49,9 @@ def generate(seed: int = DEFAULT_SEED, scale: int = 1) -> dict[str, pd.DataFrame
         "posts": posts,
         "followers": followers,
         "audience": make_audience(rng, accounts, days),
-        "comments": make_comments(rng, posts, accounts, extra),
+        # Stream 8: some questions retyped (their text only), as real people type them.
+        "comments": retype_questions(make_comments(rng, posts, accounts, extra),
+                                     np.random.default_rng([seed, scale, 8])),
         "survey": make_survey(rng, scale),
         "campaigns": pd.DataFrame(CAMPAIGNS).drop(columns="topic"),
         "ab_tests": make_ab_tests(rng),
