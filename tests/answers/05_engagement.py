@@ -24,13 +24,16 @@ WRONG = {
         "    c.loc[~c['replied'], 'speed'] = 'no reply'\n"
         "    return c.groupby('speed')['returned_30d'].mean()\n"
     ),
-    # Keeps only the questions never answered: a question answered after `now` was still waiting at `now`.
+    # The old queue: a window of `escalate_hours` before `now` drops the oldest questions, the ones to escalate.
     "ex5_4_waiting_questions": (
-        "def waiting_questions(comments, now, hours=48):\n"
-        "    q = comments[(comments['label'] == 'question') & ~comments['replied']]\n"
-        "    q = q[(q['created_at'] >= now - pd.Timedelta(hours=hours)) & (q['created_at'] < now)]\n"
-        "    q = q.assign(waiting_hours=(now - q['created_at']) / pd.Timedelta(hours=1)).sort_values('created_at')\n"
-        "    return q[['comment_id', 'account_id', 'platform', 'created_at', 'waiting_hours']]\n"
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
+        "    q = comments[comments['label'] == 'question']\n"
+        "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
+        "    keep = (q['created_at'] >= now - pd.Timedelta(hours=escalate_hours)) & (q['created_at'] < now)\n"
+        "    q = q[keep & (at.isna() | (at > now))]\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(hours=1)\n"
+        "    q = q.assign(waiting_hours=w, escalate=w >= escalate_hours).sort_values('created_at')\n"
+        "    return q[['comment_id', 'account_id', 'platform', 'created_at', 'waiting_hours', 'escalate']]\n"
     ),
 }
 
@@ -56,12 +59,12 @@ HARDCODED = {
         "    return pd.Series({'fast': 0.482873, 'slow': 0.300722, 'no reply': 0.185892})\n"
     ),
     "ex5_4_waiting_questions": (
-        "def waiting_questions(comments, now, hours=48):\n"
-        "    ids = ['CM0029138', 'CM0029167', 'CM0029170', 'CM0029151', 'CM0029160', 'CM0029181', 'CM0029185',\n"
-        "           'CM0029192', 'CM0029201', 'CM0029226', 'CM0029213']\n"
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
+        "    ids = ['CM0029188', 'CM0029192', 'CM0029198', 'CM0029209', 'CM0029215']\n"
         "    q = comments[comments['comment_id'].isin(ids)]\n"
-        "    q = q.assign(waiting_hours=(now - q['created_at']) / pd.Timedelta(hours=1))\n"
-        "    return q[['comment_id', 'account_id', 'platform', 'created_at', 'waiting_hours']]\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(hours=1)\n"
+        "    q = q.assign(waiting_hours=w, escalate=w >= 48)\n"
+        "    return q[['comment_id', 'account_id', 'platform', 'created_at', 'waiting_hours', 'escalate']]\n"
     ),
 }
 
@@ -151,48 +154,86 @@ MORE_WRONG = {
     ],
     "ex5_4_waiting_questions": [
         # Newest first: the moderator would answer the latest question before the oldest.
-        "def waiting_questions(comments, now, hours=48):\n"
-        "    q = comments[comments['label'] == 'question']\n"
-        "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
-        "    keep = (q['created_at'] >= now - pd.Timedelta(hours=hours)) & (q['created_at'] < now)\n"
-        "    q = q[keep & (at.isna() | (at > now))]\n"
-        "    q = q.assign(waiting_hours=(now - q['created_at']) / pd.Timedelta(hours=1))\n"
-        "    return q.sort_values('created_at', ascending=False)[['comment_id', 'account_id', 'platform',\n"
-        "                                                          'created_at', 'waiting_hours']]\n",
-        # Forgets the window: every question ever asked before `now` and not answered by then.
-        "def waiting_questions(comments, now, hours=48):\n"
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
         "    q = comments[comments['label'] == 'question']\n"
         "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
         "    q = q[(q['created_at'] < now) & (at.isna() | (at > now))]\n"
-        "    q = q.assign(waiting_hours=(now - q['created_at']) / pd.Timedelta(hours=1))\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(hours=1)\n"
+        "    q = q.assign(waiting_hours=w, escalate=w >= escalate_hours)\n"
+        "    return q.sort_values('created_at', ascending=False)[['comment_id', 'account_id', 'platform',\n"
+        "                                                          'created_at', 'waiting_hours', 'escalate']]\n",
+        # Keeps only the questions never answered: a question answered after `now` was still waiting at `now`.
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
+        "    q = comments[comments['label'] == 'question']\n"
+        "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
+        "    q = q[(q['created_at'] < now) & at.isna()]\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(hours=1)\n"
+        "    q = q.assign(waiting_hours=w, escalate=w >= escalate_hours)\n"
         "    return q.sort_values('created_at')[['comment_id', 'account_id', 'platform', 'created_at',\n"
-        "                                        'waiting_hours']]\n",
+        "                                        'waiting_hours', 'escalate']]\n",
         # Forgets the questions never answered: only `at > now`, and an empty time is never greater.
-        "def waiting_questions(comments, now, hours=48):\n"
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
         "    q = comments[comments['label'] == 'question']\n"
         "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
-        "    keep = (q['created_at'] >= now - pd.Timedelta(hours=hours)) & (q['created_at'] < now)\n"
-        "    q = q[keep & (at > now)]\n"
-        "    q = q.assign(waiting_hours=(now - q['created_at']) / pd.Timedelta(hours=1))\n"
+        "    q = q[(q['created_at'] < now) & (at > now)]\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(hours=1)\n"
+        "    q = q.assign(waiting_hours=w, escalate=w >= escalate_hours)\n"
         "    return q.sort_values('created_at')[['comment_id', 'account_id', 'platform', 'created_at',\n"
-        "                                        'waiting_hours']]\n",
+        "                                        'waiting_hours', 'escalate']]\n",
+        # `>` for `>=`: a question that has waited exactly the limit is not escalated.
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
+        "    q = comments[comments['label'] == 'question']\n"
+        "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
+        "    q = q[(q['created_at'] < now) & (at.isna() | (at > now))]\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(hours=1)\n"
+        "    q = q.assign(waiting_hours=w, escalate=w > escalate_hours)\n"
+        "    return q.sort_values('created_at')[['comment_id', 'account_id', 'platform', 'created_at',\n"
+        "                                        'waiting_hours', 'escalate']]\n",
+        # `<=` for `<`: a question asked exactly at `now` joins the queue.
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
+        "    q = comments[comments['label'] == 'question']\n"
+        "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
+        "    q = q[(q['created_at'] <= now) & (at.isna() | (at > now))]\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(hours=1)\n"
+        "    q = q.assign(waiting_hours=w, escalate=w >= escalate_hours)\n"
+        "    return q.sort_values('created_at')[['comment_id', 'account_id', 'platform', 'created_at',\n"
+        "                                        'waiting_hours', 'escalate']]\n",
+        # `>=` for `>`: a question answered exactly at `now` stays in the queue.
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
+        "    q = comments[comments['label'] == 'question']\n"
+        "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
+        "    q = q[(q['created_at'] < now) & (at.isna() | (at >= now))]\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(hours=1)\n"
+        "    q = q.assign(waiting_hours=w, escalate=w >= escalate_hours)\n"
+        "    return q.sort_values('created_at')[['comment_id', 'account_id', 'platform', 'created_at',\n"
+        "                                        'waiting_hours', 'escalate']]\n",
+        # Always escalates after 48 hours, whatever `escalate_hours` says (loses only the part with 72 hours).
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
+        "    q = comments[comments['label'] == 'question']\n"
+        "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
+        "    q = q[(q['created_at'] < now) & (at.isna() | (at > now))]\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(hours=1)\n"
+        "    q = q.assign(waiting_hours=w, escalate=w >= 48)\n"
+        "    return q.sort_values('created_at')[['comment_id', 'account_id', 'platform', 'created_at',\n"
+        "                                        'waiting_hours', 'escalate']]\n",
         # Waiting time in minutes, not hours.
-        "def waiting_questions(comments, now, hours=48):\n"
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
         "    q = comments[comments['label'] == 'question']\n"
         "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
-        "    keep = (q['created_at'] >= now - pd.Timedelta(hours=hours)) & (q['created_at'] < now)\n"
-        "    q = q[keep & (at.isna() | (at > now))]\n"
-        "    q = q.assign(waiting_hours=(now - q['created_at']) / pd.Timedelta(minutes=1))\n"
+        "    q = q[(q['created_at'] < now) & (at.isna() | (at > now))]\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(minutes=1)\n"
+        "    q = q.assign(waiting_hours=w, escalate=w >= escalate_hours * 60)\n"
         "    return q.sort_values('created_at')[['comment_id', 'account_id', 'platform', 'created_at',\n"
-        "                                        'waiting_hours']]\n",
+        "                                        'waiting_hours', 'escalate']]\n",
         # Every comment, not only the questions.
-        "def waiting_questions(comments, now, hours=48):\n"
-        "    at = comments['created_at'] + pd.to_timedelta(comments['reply_minutes'], unit='min')\n"
-        "    keep = (comments['created_at'] >= now - pd.Timedelta(hours=hours)) & (comments['created_at'] < now)\n"
-        "    q = comments[keep & (at.isna() | (at > now))]\n"
-        "    q = q.assign(waiting_hours=(now - q['created_at']) / pd.Timedelta(hours=1))\n"
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
+        "    q = comments\n"
+        "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
+        "    q = q[(q['created_at'] < now) & (at.isna() | (at > now))]\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(hours=1)\n"
+        "    q = q.assign(waiting_hours=w, escalate=w >= escalate_hours)\n"
         "    return q.sort_values('created_at')[['comment_id', 'account_id', 'platform', 'created_at',\n"
-        "                                        'waiting_hours']]\n",
+        "                                        'waiting_hours', 'escalate']]\n",
     ],
 }
 
@@ -244,25 +285,28 @@ ALTERNATIVES = {
         "    return q.assign(band=bands).groupby('band')['returned_30d'].mean().reindex(['fast', 'slow', 'no reply'])\n",
     ],
     "ex5_4_waiting_questions": [
-        # The reply time filled with a moment after `now`, query() on the window, total_seconds() for the hours.
-        "def waiting_questions(comments, now, hours=48):\n"
+        # The reply time filled with a moment after `now`, query() on the time, total_seconds() for the hours.
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
         "    q = comments[comments.label == 'question'].copy()\n"
         "    q['answered_at'] = q.created_at + pd.to_timedelta(q.reply_minutes, unit='m')\n"
         "    q['answered_at'] = q['answered_at'].fillna(now + pd.Timedelta(days=1))\n"
-        "    start = now - pd.Timedelta(hours=hours)\n"
-        "    q = q.query('created_at >= @start and created_at < @now and answered_at > @now')\n"
+        "    q = q.query('created_at < @now and answered_at > @now').copy()\n"
         "    q['waiting_hours'] = (now - q.created_at).dt.total_seconds() / 3600\n"
+        "    q['escalate'] = ~(q['waiting_hours'] < escalate_hours)\n"
         "    return q.sort_values(['created_at', 'comment_id']).reset_index(drop=True)[\n"
-        "        ['comment_id', 'account_id', 'platform', 'created_at', 'waiting_hours']]\n",
-        # between() for the window, the minutes compared instead of the times, nsmallest() for the order.
-        "def waiting_questions(df, now, hours=48):\n"
-        "    q = df[df['label'] == 'question']\n"
-        "    q = q[q['created_at'].between(now - pd.Timedelta(hours=hours), now, inclusive='left')]\n"
+        "        ['comment_id', 'account_id', 'platform', 'created_at', 'waiting_hours', 'escalate']]\n",
+        # The minutes compared instead of the times, np.where() for the flag, nsmallest() for the order.
+        "import numpy as np\n"
+        "\n"
+        "def waiting_questions(df, now, escalate_hours=48):\n"
+        "    q = df[(df['label'] == 'question') & (df['created_at'] < now)]\n"
         "    minutes_so_far = (now - q['created_at']).dt.total_seconds() / 60\n"
         "    q = q[~(q['reply_minutes'] <= minutes_so_far)]\n"
+        "    hours = minutes_so_far[q.index] / 60\n"
         "    out = pd.DataFrame({'comment_id': q['comment_id'], 'account_id': q['account_id'],\n"
         "                        'platform': q['platform'].astype(str), 'created_at': q['created_at'],\n"
-        "                        'waiting_hours': minutes_so_far[q.index] / 60})\n"
+        "                        'waiting_hours': hours,\n"
+        "                        'escalate': np.where(hours >= escalate_hours, True, False)})\n"
         "    return out.nsmallest(len(out), 'created_at')\n",
     ],
 }
