@@ -205,7 +205,7 @@ TABLES: dict[str, Table] = {
             variant=C("category", "A (the usual way) or B (the change tried).", allowed=("A", "B")),
             description=C("str", "What the variant looked like."),
             date=C("date", "Day."),
-            impressions=C("int", "Times the variant was shown.", unit="views"),
+            impressions=C("int", "Times the variant was shown, counting repeats.", unit="views"),
             clicks=C("int", "Clicks on the variant's link.", unit="clicks"),
         ),
         _table(

@@ -86,8 +86,12 @@ def _audit_slips(month=None):
         got = {column: dict(zip(map(str, audit.index), audit[column])) for column in AUDIT_COLUMNS}
         every_post = _shares_by_type(posts, accounts, list(posts["format"].astype(str).unique()), "alt_text")
         check.that(not all(_close(got["alt_text"][k], v) for k, v in every_post.items()),
-                   "`alt_text` is a share of every post, text and links included: keep only the posts with a picture "
-                   "(image, video, short_video, live) before taking the share.")
+                   "`alt_text` is a share of every post, text and links included: keep only the images (format "
+                   "image) before taking the share.")
+        on_videos_too = _shares_by_type(posts, accounts, PICTURE_FORMATS, "alt_text")
+        check.that(not all(_close(got["alt_text"][k], v) for k, v in on_videos_too.items()),
+                   "`alt_text` counts the videos too: most platforms offer alt text for images only, so keep only "
+                   "the images (format image); the videos are audited by their captions.")
         on_pictures = _shares_by_type(posts, accounts, PICTURE_FORMATS, "captions")
         check.that(not all(_close(got["captions"][k], v) for k, v in on_pictures.items()),
                    "`captions` is a share of the posts with a picture: keep only the videos (video, short_video, "
@@ -196,8 +200,8 @@ FORMAT_LIFT_HINTS = {
 }
 AUDIT_HINTS = {
     "labels": "Give one row per account type, with the account type as the index.",
-    "column alt_text": "`alt_text` is the share with alt text among the posts with a picture (image, video, "
-                       "short_video, live) of each account type, the type taken from `accounts`.",
+    "column alt_text": "`alt_text` is the share with alt text among the images (format image) of each account "
+                       "type, the type taken from `accounts`.",
     "column captions": "`captions` is the share with captions among the videos (video, short_video, live) of each "
                        "account type.",
 }

@@ -9,7 +9,7 @@ WRONG = {
         "    means = rate.groupby(chosen['format'], observed=True).mean()\n"
         "    return means / means[reference]\n"
     ),
-    # Shares of every post, text and links included, which carry no picture and no video.
+    # Shares of every post, text and links included, which carry no image and no video.
     "ex4_2_accessibility_audit": (
         "def accessibility_audit(posts, accounts):\n"
         "    typed = posts.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
@@ -46,7 +46,7 @@ HARDCODED = {
     ),
     "ex4_2_accessibility_audit": (
         "def accessibility_audit(posts, accounts):\n"
-        "    return pd.DataFrame({'alt_text': {'institution': 0.647416, 'committee': 0.4, 'member': 0.146962},\n"
+        "    return pd.DataFrame({'alt_text': {'institution': 0.646298, 'committee': 0.398093, 'member': 0.142338},\n"
         "                         'captions': {'institution': 0.720387, 'committee': 0.275362, 'member': 0.297456}})\n"
     ),
     "ex4_3_click_through": (
@@ -104,37 +104,46 @@ MORE_WRONG = {
         "    return medians / rate[posts['format'] == reference].median()\n",
     ],
     "ex4_2_accessibility_audit": [
-        # Captions counted on every post with a picture, images included.
+        # Alt text counted on videos too (every post with a picture), though platforms offer it for images only.
         "def accessibility_audit(posts, accounts):\n"
         "    typed = posts.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
         "    pictures = typed[typed['format'].isin(['image', 'video', 'short_video', 'live'])]\n"
-        "    return pictures.groupby('account_type', observed=True)[['alt_text', 'captions']].mean()\n",
-        # Forgets live broadcasts among the videos and the posts with a picture.
+        "    videos = typed[typed['format'].isin(['video', 'short_video', 'live'])]\n"
+        "    return pd.DataFrame({'alt_text': pictures.groupby('account_type', observed=True)['alt_text'].mean(),\n"
+        "                         'captions': videos.groupby('account_type', observed=True)['captions'].mean()})\n",
+        # Captions counted on every post with a picture, images included.
         "def accessibility_audit(posts, accounts):\n"
         "    typed = posts.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
-        "    pictures = typed[typed['format'].isin(['image', 'video', 'short_video'])]\n"
+        "    images = typed[typed['format'] == 'image']\n"
+        "    pictures = typed[typed['format'].isin(['image', 'video', 'short_video', 'live'])]\n"
+        "    return pd.DataFrame({'alt_text': images.groupby('account_type', observed=True)['alt_text'].mean(),\n"
+        "                         'captions': pictures.groupby('account_type', observed=True)['captions'].mean()})\n",
+        # Forgets live broadcasts among the videos.
+        "def accessibility_audit(posts, accounts):\n"
+        "    typed = posts.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
+        "    images = typed[typed['format'] == 'image']\n"
         "    videos = typed[typed['format'].isin(['video', 'short_video'])]\n"
-        "    return pd.DataFrame({'alt_text': pictures.groupby('account_type', observed=True)['alt_text'].mean(),\n"
+        "    return pd.DataFrame({'alt_text': images.groupby('account_type', observed=True)['alt_text'].mean(),\n"
         "                         'captions': videos.groupby('account_type', observed=True)['captions'].mean()})\n",
         # Counts instead of shares.
         "def accessibility_audit(posts, accounts):\n"
         "    typed = posts.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
-        "    pictures = typed[typed['format'].isin(['image', 'video', 'short_video', 'live'])]\n"
+        "    images = typed[typed['format'] == 'image']\n"
         "    videos = typed[typed['format'].isin(['video', 'short_video', 'live'])]\n"
-        "    return pd.DataFrame({'alt_text': pictures.groupby('account_type', observed=True)['alt_text'].sum(),\n"
+        "    return pd.DataFrame({'alt_text': images.groupby('account_type', observed=True)['alt_text'].sum(),\n"
         "                         'captions': videos.groupby('account_type', observed=True)['captions'].sum()})\n",
         # Share of the posts *without* alt text and captions (the gap rather than the coverage).
         "def accessibility_audit(posts, accounts):\n"
         "    typed = posts.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
-        "    pictures = typed[typed['format'].isin(['image', 'video', 'short_video', 'live'])]\n"
+        "    images = typed[typed['format'] == 'image']\n"
         "    videos = typed[typed['format'].isin(['video', 'short_video', 'live'])]\n"
-        "    return pd.DataFrame({'alt_text': 1 - pictures.groupby('account_type', observed=True)['alt_text'].mean(),\n"
+        "    return pd.DataFrame({'alt_text': 1 - images.groupby('account_type', observed=True)['alt_text'].mean(),\n"
         "                         'captions': 1 - videos.groupby('account_type', observed=True)['captions'].mean()})\n",
         # Groups by platform instead of by account type.
         "def accessibility_audit(posts, accounts):\n"
-        "    pictures = posts[posts['format'].isin(['image', 'video', 'short_video', 'live'])]\n"
+        "    images = posts[posts['format'] == 'image']\n"
         "    videos = posts[posts['format'].isin(['video', 'short_video', 'live'])]\n"
-        "    return pd.DataFrame({'alt_text': pictures.groupby('platform', observed=True)['alt_text'].mean(),\n"
+        "    return pd.DataFrame({'alt_text': images.groupby('platform', observed=True)['alt_text'].mean(),\n"
         "                         'captions': videos.groupby('platform', observed=True)['captions'].mean()})\n",
     ],
     "ex4_3_click_through": [
@@ -238,10 +247,10 @@ ALTERNATIVES = {
         "    return table / table[base]\n",
     ],
     "ex4_2_accessibility_audit": [
-        # map() for the account type, a where() to blank the posts that need no captions, then one groupby.
+        # map() for the account type, a where() to blank the posts that need no alt text or captions, one groupby.
         "def accessibility_audit(posts, accounts):\n"
         "    kind = posts['account_id'].map(accounts.set_index('account_id')['account_type'])\n"
-        "    pictures = posts['format'].isin(['image', 'video', 'short_video', 'live'])\n"
+        "    pictures = posts['format'] == 'image'\n"
         "    videos = posts['format'].isin(['video', 'short_video', 'live'])\n"
         "    table = pd.DataFrame({'type': kind.astype(str),\n"
         "                          'alt_text': posts['alt_text'].where(pictures).astype(float),\n"
@@ -251,7 +260,7 @@ ALTERNATIVES = {
         "def accessibility_audit(posts, accounts):\n"
         "    typed = posts.merge(accounts[['account_id', 'account_type']])\n"
         "    typed['account_type'] = typed['account_type'].astype(str)\n"
-        "    alt = typed[typed.format.isin(['image', 'video', 'short_video', 'live'])].pivot_table(\n"
+        "    alt = typed[typed.format.isin(['image'])].pivot_table(\n"
         "        index='account_type', values='alt_text', aggfunc='mean')\n"
         "    cap = typed[typed.format.isin(['video', 'short_video', 'live'])].pivot_table(\n"
         "        index='account_type', values='captions', aggfunc='mean')\n"
