@@ -33,6 +33,11 @@ __all__ = ["SIGNIFICANT_DIGITS", "rounded", "label", "month_label", "by_label", 
 SIGNIFICANT_DIGITS = 6
 #: Values smaller than this count as zero (a difference of two shares that should cancel out).
 ZERO = 1e-9
+#: A float computed another way differs from the model's by far less than this (relative). A rate of
+#: two whole numbers can land exactly halfway between two roundings (77 / 1280 = 0.06015625), where
+#: such a hair decides the rounding; nudging every value this much away from zero first sends both
+#: sides of the halfway point the same way.
+HAIR = 1e-9
 
 
 def rounded(value: Any) -> Any:
@@ -40,6 +45,12 @@ def rounded(value: Any) -> Any:
 
     >>> rounded(3.0), rounded(0.123456789), rounded(1e-17), rounded(float("nan")), rounded(True)
     (3, 0.123457, 0, 'NaN', True)
+
+    A value exactly halfway rounds the same way as the same value computed another way:
+
+    >>> halfway = 77 / 1280
+    >>> rounded(halfway) == rounded(halfway * (1 - 1e-15)) == rounded(halfway * (1 + 1e-15)) == 0.0601563
+    True
     """
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
@@ -55,7 +66,7 @@ def rounded(value: Any) -> Any:
         return 0
     if number.is_integer() and abs(number) < 2**53:
         return int(number)
-    return float(f"{number:.{SIGNIFICANT_DIGITS}g}")
+    return float(f"{number * (1 + HAIR):.{SIGNIFICANT_DIGITS}g}")
 
 
 def label(value: Any) -> str:
