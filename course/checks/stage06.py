@@ -22,7 +22,7 @@ from .fingerprint import _kind, by_label, label, rounded
 
 STAGE = "06-risks"
 
-CLUSTER_COLUMNS = ["copies", "commenters"]
+CLUSTER_COLUMNS = ["copies", "commenters", "minutes"]
 SPIKE_COLUMNS = ["account_id", "date", "gained", "times_usual"]
 
 
@@ -64,10 +64,10 @@ def rows_by_key(result: Any, keys: list[str], values: list[str], index_as: str |
     return view
 
 
-def _alert_weeks_slips(account_type, weeks, factor):
+def _alert_weeks_slips(account_type, weeks, factor, minimum):
     def slips(check, alert_weeks):
         comments, accounts = load("comments"), load("accounts")
-        alerts = check.call(alert_weeks, comments, accounts, account_type, weeks, factor)
+        alerts = check.call(alert_weeks, comments, accounts, account_type, weeks, factor, minimum)
         check.series(alerts, "the alert weeks")
         check.rate(alerts, "the share of abusive comments in an alert week")
         check.that(len(alerts) < 40, "nearly every week raises an alert: compare each week's share with factor "
@@ -91,17 +91,21 @@ def _clusters_slips(check, message_clusters):
                "a message in the index still holds punctuation: remove every character that is not a letter, a digit "
                "or a space.")
     check.that(len(clusters) < 50, "there are far too many clusters: keep only the comments labelled disinformation.")
+    check.that(pd.api.types.is_numeric_dtype(clusters["minutes"]),
+               "`minutes` should be a number of minutes: divide the duration by `pd.Timedelta(minutes=1)`.")
     check.that(bool((clusters["commenters"] <= clusters["copies"]).all()),
                "a cluster has more commenters than copies: count the distinct commenter_id (`nunique`), and the "
                "copies with `size` or `count`.")
 
 
-def _spikes_slips(factor):
+def _spikes_slips(factor, minimum):
     def slips(check, follower_spikes):
-        spikes = check.call(follower_spikes, load("followers"), factor)
+        spikes = check.call(follower_spikes, load("followers"), factor, minimum)
         check.frame(spikes, ["account_id", "date", "gained", "times_usual"], "the spikes", min_rows=0)
         check.that(bool((spikes["times_usual"] >= factor).all()),
                    f"a row is below {factor} times the usual day: keep only the days at or above it.")
+        check.that(bool((spikes["gained"] >= minimum).all()),
+                   f"a row gained fewer than {minimum} followers: keep only the days with at least `minimum`.")
         check.that(len(spikes) > 0, "no day is a spike, yet one account gained thousands of followers in a day: "
                                     "compare each day with its own account's median day.")
 
@@ -122,7 +126,8 @@ def _score_slips(audit_date):
 
 ALERT_HINTS = {
     "labels": "Label each week by the Sunday that ends it (`.resample(\"W\")`); a week alerts when its share is above "
-              "factor times the mean share of the weeks before it (`weeks` of them).",
+              "factor times the mean share of the `weeks` most recent earlier weeks that did not alert, and it has "
+              "at least `minimum` abusive comments; an alert week stays out of later baselines.",
     "values": "The value of an alert week is its share of abusive comments: abusive comments / all comments that week, "
               "on this account type's accounts only.",
 }
@@ -132,10 +137,11 @@ CLUSTER_HINTS = {
               "that is not a letter, a digit or a space, then collapse runs of spaces into one and strip the ends.",
     "column copies": "`copies` counts the comments of the cluster.",
     "column commenters": "`commenters` counts the distinct commenter_id of the cluster (`nunique`).",
+    "column minutes": "`minutes` is the time from the cluster's first created_at to its last, in minutes (0 for one copy).",
 }
 SPIKE_HINTS = {
-    "rows": "Keep the days whose gain is at least factor times the account's usual day: the median of that account's "
-            "own daily gains, or 1 if that median is below 1.",
+    "rows": "Keep the days whose gain is at least factor times the account's usual day (the median of that account's "
+            "own daily gains, or 1 if that median is below 1) and at least `minimum` followers.",
     "labels": "Keep the days whose gain is at least factor times the account's usual day: the median of that account's "
               "own daily gains (every day of the table), or 1 if that median is below 1.",
     "column gained": "`gained` is the followers gained that day, as in the table.",
@@ -149,17 +155,17 @@ SCORE_HINTS = {
 }
 
 PARTS = {
-    "6.1a": Part("Exercise 6.1", "alert_weeks", lambda t: [(t["comments"], t["accounts"], "member", 8, 2)], by_day,
-                 _alert_weeks_slips("member", 8, 2), ALERT_HINTS),
-    "6.1b": Part("Exercise 6.1", "alert_weeks", lambda t: [(t["comments"], t["accounts"], "institution", 4, 3)],
-                 by_day, _alert_weeks_slips("institution", 4, 3), ALERT_HINTS),
+    "6.1a": Part("Exercise 6.1", "alert_weeks", lambda t: [(t["comments"], t["accounts"], "member", 8, 2, 20)], by_day,
+                 _alert_weeks_slips("member", 8, 2, 20), ALERT_HINTS),
+    "6.1b": Part("Exercise 6.1", "alert_weeks", lambda t: [(t["comments"], t["accounts"], "institution", 8, 3, 6)],
+                 by_day, _alert_weeks_slips("institution", 8, 3, 6), ALERT_HINTS),
     "6.2": Part("Exercise 6.2", "message_clusters", lambda t: [(t["comments"],)],
                 lambda r: rows_by_key(r, ["text"], CLUSTER_COLUMNS, index_as="text"), _clusters_slips, CLUSTER_HINTS),
-    "6.3a": Part("Exercise 6.3", "follower_spikes", lambda t: [(t["followers"], 10)],
-                 lambda r: rows_by_key(r, ["account_id", "date"], ["gained", "times_usual"]), _spikes_slips(10),
+    "6.3a": Part("Exercise 6.3", "follower_spikes", lambda t: [(t["followers"], 10, 100)],
+                 lambda r: rows_by_key(r, ["account_id", "date"], ["gained", "times_usual"]), _spikes_slips(10, 100),
                  SPIKE_HINTS),
-    "6.3b": Part("Exercise 6.3", "follower_spikes", lambda t: [(t["followers"], 4)],
-                 lambda r: rows_by_key(r, ["account_id", "date"], ["gained", "times_usual"]), _spikes_slips(4),
+    "6.3b": Part("Exercise 6.3", "follower_spikes", lambda t: [(t["followers"], 4, 50)],
+                 lambda r: rows_by_key(r, ["account_id", "date"], ["gained", "times_usual"]), _spikes_slips(4, 50),
                  SPIKE_HINTS),
     "6.4a": Part("Exercise 6.4", "security_score", lambda t: [(t["accounts"], "2025-12-31")], by_label,
                  _score_slips("2025-12-31"), SCORE_HINTS),
