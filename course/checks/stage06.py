@@ -64,9 +64,22 @@ def rows_by_key(result: Any, keys: list[str], values: list[str], index_as: str |
     return view
 
 
+def with_second_wave(comments: pd.DataFrame) -> pd.DataFrame:
+    """The comments with the ten days of the June 2025 wave copied four weeks later: a second wave soon after.
+
+    The hidden tests of Exercise 6.1 use it, so that a baseline that takes the first wave in misses the second.
+    """
+    vote = pd.Timestamp("2025-06-18")
+    wave = comments[comments["created_at"].between(vote, vote + pd.Timedelta(days=10), inclusive="left")]
+    again = wave.assign(created_at=wave["created_at"] + pd.Timedelta(weeks=4), comment_id=wave["comment_id"] + "B")
+    return pd.concat([comments, again], ignore_index=True)
+
+
 def _alert_weeks_slips(account_type, weeks, factor, minimum):
     def slips(check, alert_weeks):
         comments, accounts = load("comments"), load("accounts")
+        if account_type == "member":
+            comments = with_second_wave(comments)
         alerts = check.call(alert_weeks, comments, accounts, account_type, weeks, factor, minimum)
         check.series(alerts, "the alert weeks")
         check.rate(alerts, "the share of abusive comments in an alert week")
@@ -155,7 +168,7 @@ SCORE_HINTS = {
 }
 
 PARTS = {
-    "6.1a": Part("Exercise 6.1", "alert_weeks", lambda t: [(t["comments"], t["accounts"], "member", 8, 2, 20)], by_day,
+    "6.1a": Part("Exercise 6.1", "alert_weeks", lambda t: [(with_second_wave(t["comments"]), t["accounts"], "member", 8, 2, 20)], by_day,
                  _alert_weeks_slips("member", 8, 2, 20), ALERT_HINTS),
     "6.1b": Part("Exercise 6.1", "alert_weeks", lambda t: [(t["comments"], t["accounts"], "institution", 8, 3, 6)],
                  by_day, _alert_weeks_slips("institution", 8, 3, 6), ALERT_HINTS),
