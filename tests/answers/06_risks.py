@@ -1,7 +1,7 @@
 """Plausible wrong and hard-coded answers for 06-risks; the test suite proves each loses its points."""
 
 WRONG = {
-        # The rolling baseline of the first try: the wave raises its own baseline.
+    # The rolling baseline of the first try: the wave raises its own baseline.
     "ex6_1_alert_weeks": "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    shares = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').mean()\n    baseline = shares.rolling(weeks).mean().shift(1)\n    counts = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').sum()\n    return shares[(shares > factor * baseline) & (counts >= minimum)]\n",
     # Groups the raw text: retyped copies count as other messages.
     "ex6_2_message_clusters": (
@@ -67,6 +67,10 @@ MORE_WRONG = {
         "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
         # The baseline includes the week itself.
         "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = (sum(kept[-weeks + 1:]) + row['mean']) / weeks\n            if row['mean'] > factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
+        # At least factor times the baseline (>=) instead of greater than it.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] >= factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
+        # More than the minimum (>) instead of at least the minimum.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > factor * base and row['sum'] > minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
         # Days instead of weeks.
         "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('D').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
     ],
@@ -118,6 +122,16 @@ MORE_WRONG = {
         "    usual = net.groupby(followers['account_id']).transform('median').clip(lower=1)\n"
         "    days = followers.assign(times_usual=net / usual)\n"
         "    return days.loc[(days['times_usual'] >= factor) & (days['gained'] >= minimum), ['account_id', 'date', 'gained', 'times_usual']]\n",
+        # Strictly above the factor (>) instead of at least factor times the usual day.
+        "def follower_spikes(followers, factor, minimum):\n"
+        "    usual = followers.groupby('account_id')['gained'].transform('median').clip(lower=1)\n"
+        "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
+        "    return days.loc[(days['times_usual'] > factor) & (days['gained'] >= minimum), ['account_id', 'date', 'gained', 'times_usual']]\n",
+        # More than the minimum (>) instead of at least the minimum.
+        "def follower_spikes(followers, factor, minimum):\n"
+        "    usual = followers.groupby('account_id')['gained'].transform('median').clip(lower=1)\n"
+        "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
+        "    return days.loc[(days['times_usual'] >= factor) & (days['gained'] > minimum), ['account_id', 'date', 'gained', 'times_usual']]\n",
         # Forgets the minimum size: the factor alone.
         "def follower_spikes(followers, factor, minimum):\n"
         "    usual = followers.groupby('account_id')['gained'].transform('median').clip(lower=1)\n"
