@@ -135,12 +135,28 @@ def abuse_wave(t) -> Truth:
     in_wave = abusive[wave & members].mean()
     usual = abusive[~wave & members].mean()
     inst_wave = abusive[wave & institution].mean()
+    weekly = abusive[members].set_axis(comments.loc[members, "created_at"]).resample("W").agg(["sum", "mean"])
+    kept, alerts, quiet = [], [], 0
+    for week, row in weekly.iterrows():
+        in_wave_week = week >= vote and week - pd.Timedelta(days=6) < vote + pd.Timedelta(days=10)
+        if len(kept) >= 8:
+            quiet += not in_wave_week
+            if row["mean"] > 2 * sum(kept[-8:]) / 8 and row["sum"] >= 20:
+                alerts.append(in_wave_week)
+                continue
+        kept.append(row["mean"])
+    false_alarms = alerts.count(False)
     return Truth("An abuse wave after the contested vote", "06 Risks",
                  f"In the ten days from the vote of 18 June 2025, {in_wave:.0%} of comments on members' posts were "
-                 f"abusive against {usual:.0%} the rest of the time; on the institution's posts {inst_wave:.0%}.",
-                 "share of comments labelled abusive, by account type, inside and outside the ten days",
-                 round(in_wave / usual, 1), "members' share >= 3 times usual and >= 2 times the institution's",
-                 in_wave >= 3 * usual and in_wave >= 2 * inst_wave)
+                 f"abusive against {usual:.0%} the rest of the time; on the institution's posts {inst_wave:.0%}. "
+                 f"A weekly rule on members' accounts (share above twice the mean of the 8 most recent weeks that "
+                 f"did not alert, with at least 20 abusive comments) flags {alerts.count(True)} wave weeks and "
+                 f"{false_alarms} of the {quiet} quiet weeks that have a baseline.",
+                 "share of comments labelled abusive, by account type, inside and outside the ten days; the weekly "
+                 "alert rule of Exercise 6.1 (alert weeks left out of the baseline)",
+                 round(in_wave / usual, 1), "members' share >= 3 times usual and >= 2 times the institution's; the "
+                 "rule flags both wave weeks with at most 2 false alarms",
+                 in_wave >= 3 * usual and in_wave >= 2 * inst_wave and alerts.count(True) == 2 and false_alarms <= 2)
 
 
 def follower_spike(t) -> Truth:
@@ -152,13 +168,22 @@ def follower_spike(t) -> Truth:
     after = f[(f["account_id"] == top["account_id"]) & (f["date"] > top["date"])
               & (f["date"] <= top["date"] + pd.Timedelta(days=23))]
     purged = after["lost"].sum() / top["gained"]
+    by_factor = f[ratio >= 4]
+    small = by_factor[(by_factor["gained"] <= 8) & (median_gain[ratio >= 4] == 1)]
+    by_both = by_factor[by_factor["gained"] >= 50]
     return Truth("A bot-like follower spike", "06 Risks",
                  f"{top['account_id']} gained {top['gained']:,} followers on {top['date']:%d %B %Y}, "
-                 f"{ratio.max():,.0f} times its median day ({usual:g}); it lost {purged:.0%} of that many in the next three weeks.",
-                 "daily gains divided by each account's median daily gain", round(float(ratio.max())),
-                 "the spike is on MEM03-X on 2025-09-14, > 100 times a median day, and >= 40% is lost after",
+                 f"{ratio.max():,.0f} times its median day ({usual:g}); it lost {purged:.0%} of that many in the next "
+                 f"three weeks. A factor alone is no rule: at 4 times the usual day, {len(by_factor)} account-days "
+                 f"pass, {len(small)} of them gains of 4-8 followers on accounts whose usual day is 1; with a minimum "
+                 f"of 50 followers as well, {len(by_both)} remain.",
+                 "daily gains divided by each account's median daily gain (at least 1); then a factor of 4 with and "
+                 "without a minimum of 50 followers", round(float(ratio.max())),
+                 "the spike is on MEM03-X on 2025-09-14, > 100 times a median day, and >= 40% is lost after; at 4 "
+                 "times, >= 100 gains of 4-8 followers, and with the minimum < 40 account-days, the spike among them",
                  top["account_id"] == "MEM03-X" and top["date"] == pd.Timestamp("2025-09-14")
-                 and ratio.max() > 100 and purged >= 0.4)
+                 and ratio.max() > 100 and purged >= 0.4 and len(small) >= 100 and len(by_both) < 40
+                 and ratio.idxmax() in by_both.index)
 
 
 def _two_proportion_p(ab: pd.DataFrame, test_id: str) -> tuple[float, float, float]:
@@ -214,8 +239,13 @@ def _normalised(text: pd.Series) -> pd.Series:
 
 
 def disinformation_cluster(t) -> Truth:
+    from course.generator.risks import BURST_DAY, BURST_MINUTES
+
     c = t["comments"][t["comments"]["label"] == "disinformation"].assign(key=lambda d: _normalised(d["text"]))
-    counts = c.groupby("key").agg(n=("comment_id", "size"), people=("commenter_id", "nunique"))
+    counts = c.groupby("key").agg(n=("comment_id", "size"), people=("commenter_id", "nunique"),
+                                  first=("created_at", "min"), last=("created_at", "max"))
+    counts["minutes"] = (counts["last"] - counts["first"]) / pd.Timedelta(minutes=1)
+    burst = counts[counts["n"] >= 20].sort_values("minutes").iloc[0]
     counts["copies_per_person"] = counts["n"] / counts["people"]
     top = counts.sort_values("copies_per_person").iloc[-1]
     copies = c[c["key"] == top.name]
@@ -223,18 +253,28 @@ def disinformation_cluster(t) -> Truth:
     near = c["key"].map(lambda k: difflib.SequenceMatcher(None, k, top.name).ratio() >= 0.9)
     ring = c.loc[near, "commenter_id"].nunique()
     share_in_debate = c.loc[near, "created_at"].dt.month.eq(11).mean()
-    return Truth("A disinformation cluster during the budget debate", "06 Risks",
-                 f"One message was posted {near.sum():.0f} times by only {ring:.0f} accounts, "
-                 f"{share_in_debate:.0%} of them in November (the budget debates); other false claims come one copy "
-                 f"per person. Word for word, its commonest wording has only {exact:.0f} copies; lowercased, without "
-                 f"punctuation and with spaces collapsed, {top['n']:.0f}; the other {near.sum() - top['n']:.0f} differ "
-                 f"by a word and join only by near-duplicate matching (similarity of at least 0.9).",
+    others = counts.drop(index=list(set(c.loc[near, "key"])) + [burst.name])
+    copies_per_person = float((others["n"] / others["people"]).max())
+    return Truth("Disinformation in two shapes: a ring during the budget debate and a copy-paste burst", "06 Risks",
+                 f"The ring: one message was posted {near.sum():.0f} times by only {ring:.0f} accounts, "
+                 f"{share_in_debate:.0%} of them in November (the budget debates). Word for word, its commonest "
+                 f"wording has only {exact:.0f} copies; lowercased, without punctuation and with spaces collapsed, "
+                 f"{top['n']:.0f}; the other {near.sum() - top['n']:.0f} differ by a word and join only by "
+                 f"near-duplicate matching (similarity of at least 0.9). The burst: another message was pasted word "
+                 f"for word {burst['n']:.0f} times by {burst['people']:.0f} distinct accounts within "
+                 f"{burst['minutes']:.0f} minutes, on {burst['first']:%d %B %Y} from {burst['first']:%H:%M}. The "
+                 f"other false claims come at most {copies_per_person:.2f} copies per person, spread over two years.",
                  "disinformation comments grouped by normalised text (lowercase, no punctuation, single spaces): "
-                 "copies and distinct commenters; then difflib similarity >= 0.9 to the cluster's text",
+                 "copies, distinct commenters and minutes from the first copy to the last; then difflib similarity "
+                 ">= 0.9 to the ring's text",
                  round(float(top["copies_per_person"]), 1),
-                 ">= 40 copies from <= 25 commenters, mostly in November; exact < normalised < near-duplicate count",
+                 "ring: >= 40 copies from <= 25 commenters, mostly in November, exact < normalised < near-duplicate "
+                 f"count; burst: >= 80 copies, one per account, within {BURST_MINUTES} minutes on the generator's "
+                 "burst day; the other claims < 1.1 copies per person",
                  top["n"] >= 40 and top["people"] <= 25 and share_in_debate > 0.6
-                 and exact < top["n"] < near.sum())
+                 and exact < top["n"] < near.sum()
+                 and burst["n"] >= 80 and burst["people"] == burst["n"] and burst["minutes"] <= BURST_MINUTES
+                 and burst["first"].normalize() == BURST_DAY and copies_per_person < 1.1)
 
 
 def security_gaps(t) -> Truth:
@@ -268,13 +308,31 @@ def women_members_abuse(t) -> Truth:
     vote = pd.Timestamp("2025-06-18")
     usual = ~comments["created_at"].between(vote, vote + pd.Timedelta(days=10), inclusive="left")
     members = comments[usual & comments["gender"].notna()]
-    share = (members["label"] == "abusive").groupby(members["gender"]).mean()
+    abusive = members["label"] == "abusive"
+    share = abusive.groupby(members["gender"], observed=True).mean()
     ratio = share["woman"] / share["man"]
-    return Truth("Women members receive more abuse", "06 Risks",
+    per_member = abusive.groupby([members["account_id"].str.split("-").str[0], members["gender"]],
+                                 observed=True).mean().unstack()
+    above = (per_member["woman"].dropna() > per_member["man"].median()).sum()
+    women = per_member["woman"].notna().sum()
+    gendered = comments["text"].str.contains("woman|women|kitchen|dear|sweetheart|children", case=False)
+    on_women = comments["gender"].eq("woman")
+    women_abusive = comments["label"].eq("abusive") & on_women
+    return Truth("Women members receive more abuse, part of it gendered", "06 Risks",
                  f"Outside the ten days of the abuse wave, {share['woman']:.1%} of comments on women members' posts "
-                 f"are abusive against {share['man']:.1%} on men members' posts ({ratio:.2f} times as many).",
-                 "share of comments labelled abusive on members' posts by the member's gender, outside the wave",
-                 round(ratio, 2), "women's share between 1.2 and 1.8 times men's", 1.2 <= ratio <= 1.8)
+                 f"are abusive against {share['man']:.1%} on men members' posts ({ratio:.2f} times as many); member "
+                 f"by member, {above} of the {women} women are above the men's median. Of the abusive comments on "
+                 f"women members' posts, {(gendered & women_abusive).sum()} of {women_abusive.sum()} attack them as "
+                 f"women; {(gendered & ~women_abusive).sum()} comments anywhere else (men members' posts, the "
+                 f"institution's, committees', or comments not labelled abusive) match the same words.",
+                 "share of comments labelled abusive on members' posts by the member's gender, outside the wave, "
+                 "pooled and member by member; a word search (woman, women, kitchen, dear, sweetheart, children) "
+                 "in the texts of all comments",
+                 round(ratio, 2), "women's share between 1.2 and 1.8 times men's; every woman member above the men's "
+                 "median; >= 20% of the abuse on women members' posts gendered, and no gendered comment elsewhere",
+                 1.2 <= ratio <= 1.8 and above == women
+                 and (gendered & women_abusive).sum() >= 0.2 * women_abusive.sum()
+                 and not (gendered & ~women_abusive).any())
 
 
 ALL = [format_by_platform, posting_hours, viral_outlier, posting_frequency, youth_campaign, abuse_wave,

@@ -8,6 +8,10 @@ hidden test compares, and the common slips it names first, on the practice data.
 ('2025-06-22', '2025-06-22')
 >>> rows_by_key(pd.DataFrame({"k": ["b", "a"], "n": [2, 1]}), ["k"], ["n"])["labels"]
 [['a'], ['b']]
+>>> edge_comments()["label"].dtype == load("comments")["label"].dtype, len(edge_accounts())
+(True, 2)
+>>> edge_followers().groupby("account_id")["gained"].median().to_dict()
+{'EDGE-A': 10.0, 'EDGE-B': 5.0, 'EDGE-C': 0.0}
 """
 
 from __future__ import annotations
@@ -16,13 +20,13 @@ from typing import Any
 
 import pandas as pd
 
-from ..data import load
+from ..data import load, typed
 from .exact import Part
 from .fingerprint import _kind, by_label, label, rounded
 
 STAGE = "06-risks"
 
-CLUSTER_COLUMNS = ["copies", "commenters"]
+CLUSTER_COLUMNS = ["copies", "commenters", "minutes"]
 SPIKE_COLUMNS = ["account_id", "date", "gained", "times_usual"]
 
 
@@ -64,10 +68,87 @@ def rows_by_key(result: Any, keys: list[str], values: list[str], index_as: str |
     return view
 
 
-def _alert_weeks_slips(account_type, weeks, factor):
+#: The arguments the edge cases of Exercise 6.1 are asked with: members' accounts, 2 weeks, factor 2, minimum 2.
+EDGE_ALERT_ARGS = ("member", 2, 2, 2)
+#: Each week of the edge cases of Exercise 6.1 (Monday to Sunday from 6 January 2025): the member's comments,
+#: the abusive ones among them, and the institution's comments (all abusive), which the rule must leave out.
+#: With 2 weeks, a factor of 2 and a minimum of 2, each share a fraction with a power of two below it, so
+#: every way of averaging gives exactly the same numbers.
+EDGE_WEEKS = [
+    (8, 1, 4),  # 12 Jan: 1/8, no baseline yet
+    (8, 1, 0),  # 19 Jan: 1/8, no baseline yet
+    (8, 2, 4),  # 26 Jan: 2/8, exactly 2 x the baseline 1/8: not greater, no alert
+    (4, 2, 0),  # 2 Feb: 1/2 above 2 x 3/16, with exactly the minimum of 2 abusive comments: alert
+    (8, 4, 0),  # 9 Feb: 1/2 above 2 x 3/16 (2 Feb stays out of the baseline): alert
+]
+#: The arguments the edge cases of Exercise 6.3 are asked with: a factor of 3 and a minimum of 20.
+EDGE_SPIKE_ARGS = (3, 20)
+#: Each account's daily gains in the edge cases of Exercise 6.3, seven days from 6 January 2025.
+EDGE_GAINS = {
+    "EDGE-A": [10, 10, 30, 10, 10, 200, 10],  # usual day 10 (the mean is 40): 30 is exactly 3 times, 200 is 20 times
+    "EDGE-B": [5, 19, 5, 5, 20, 5, 5],  # usual day 5: 19 is below the minimum, 20 is exactly the minimum
+    "EDGE-C": [0, 0, 1, 25, 0, 0, 0],  # usual day 0, counted as 1: 25 is 25 times
+}
+
+
+def edge_accounts() -> pd.DataFrame:
+    """An accounts table, with every column of the data dictionary, for the edge cases of Exercise 6.1."""
+    rows = [{"account_id": account_id, "name": name, "handle": handle, "account_type": kind, "platform": "facebook",
+             "party": party, "region": region, "gender": gender, "created": "2020-01-01", "two_factor": "true",
+             "admins": 2, "shared_password": "false", "recovery_verified": "true",
+             "last_security_review": "2024-12-01"}
+            for account_id, name, handle, kind, party, region, gender in [
+                ("EDGE-M", "A member", "@EdgeMember", "member", "Edge Party", "North Coast", "woman"),
+                ("EDGE-I", "Parliament of Lumeria", "@EdgeParliament", "institution", None, None, None)]]
+    return typed(pd.DataFrame(rows), "accounts")
+
+
+def edge_comments() -> pd.DataFrame:
+    """A comments table, with every column of the data dictionary, holding the edge cases of Exercise 6.1."""
+    rows = []
+    for week, (comments, abusive, institution) in enumerate(EDGE_WEEKS):
+        monday = pd.Timestamp("2025-01-06") + pd.Timedelta(weeks=week)
+        for i in range(comments + institution):
+            account = "EDGE-M" if i < comments else "EDGE-I"
+            bad = i < abusive or i >= comments
+            at = monday + pd.Timedelta(hours=9 + 3 * i)
+            rows.append({"comment_id": f"E{week}{i:02d}", "post_id": f"PE{week}", "account_id": account,
+                         "platform": "facebook", "created_at": f"{at:%Y-%m-%d %H:%M}",
+                         "commenter_id": f"UE{week}{i:02d}", "label": "abusive" if bad else "question",
+                         "text": "Nobody wants you, resign now." if bad else "When is the next vote?",
+                         "replied": "false", "reply_minutes": None, "returned_30d": "false"})
+    return typed(pd.DataFrame(rows), "comments")
+
+
+def edge_followers() -> pd.DataFrame:
+    """A followers table, with every column of the data dictionary, holding the edge cases of Exercise 6.3."""
+    rows = []
+    for account_id, gains in EDGE_GAINS.items():
+        total = 1000
+        for day, gained in enumerate(gains):
+            total += gained - 1
+            rows.append({"date": pd.Timestamp("2025-01-06") + pd.Timedelta(days=day), "account_id": account_id,
+                         "followers": total, "gained": gained, "lost": 1})
+    return typed(pd.DataFrame(rows), "followers")
+
+
+def with_second_wave(comments: pd.DataFrame) -> pd.DataFrame:
+    """The comments with the ten days of the June 2025 wave copied four weeks later: a second wave soon after.
+
+    The hidden tests of Exercise 6.1 use it, so that a baseline that takes the first wave in misses the second.
+    """
+    vote = pd.Timestamp("2025-06-18")
+    wave = comments[comments["created_at"].between(vote, vote + pd.Timedelta(days=10), inclusive="left")]
+    again = wave.assign(created_at=wave["created_at"] + pd.Timedelta(weeks=4), comment_id=wave["comment_id"] + "B")
+    return pd.concat([comments, again], ignore_index=True)
+
+
+def _alert_weeks_slips(account_type, weeks, factor, minimum):
     def slips(check, alert_weeks):
         comments, accounts = load("comments"), load("accounts")
-        alerts = check.call(alert_weeks, comments, accounts, account_type, weeks, factor)
+        if account_type == "member":
+            comments = with_second_wave(comments)
+        alerts = check.call(alert_weeks, comments, accounts, account_type, weeks, factor, minimum)
         check.series(alerts, "the alert weeks")
         check.rate(alerts, "the share of abusive comments in an alert week")
         check.that(len(alerts) < 40, "nearly every week raises an alert: compare each week's share with factor "
@@ -76,6 +157,17 @@ def _alert_weeks_slips(account_type, weeks, factor):
         check.that(all(day_label(w) >= first for w in alerts.index),
                    f"a week among the first {weeks} raises an alert, yet it has no full baseline yet: the baseline "
                    f"is the mean of the {weeks} weeks *before* each week (`.rolling(weeks).mean().shift(1)`).")
+        if account_type == "member":
+            edge = check.call(alert_weeks, edge_comments(), edge_accounts(), *EDGE_ALERT_ARGS)
+            check.series(edge, "the alert weeks of a small table of edge cases")
+            flagged = {day_label(w) for w in edge.index}
+            check.that("2025-01-26" not in flagged,
+                       "on a small table of edge cases, a week whose share is exactly `factor` times its baseline "
+                       "raises an alert: a week alerts only when its share is *greater than* factor times the "
+                       "baseline (`>`, not `>=`).")
+            check.that("2025-02-02" in flagged,
+                       "on a small table of edge cases, a week far above the threshold with exactly `minimum` "
+                       "abusive comments raises no alert: it needs *at least* `minimum` (`>=`, not `>`).")
 
     return slips
 
@@ -91,19 +183,34 @@ def _clusters_slips(check, message_clusters):
                "a message in the index still holds punctuation: remove every character that is not a letter, a digit "
                "or a space.")
     check.that(len(clusters) < 50, "there are far too many clusters: keep only the comments labelled disinformation.")
+    check.that(pd.api.types.is_numeric_dtype(clusters["minutes"]),
+               "`minutes` should be a number of minutes: divide the duration by `pd.Timedelta(minutes=1)`.")
     check.that(bool((clusters["commenters"] <= clusters["copies"]).all()),
                "a cluster has more commenters than copies: count the distinct commenter_id (`nunique`), and the "
                "copies with `size` or `count`.")
 
 
-def _spikes_slips(factor):
+def _spikes_slips(factor, minimum, edge_cases=False):
     def slips(check, follower_spikes):
-        spikes = check.call(follower_spikes, load("followers"), factor)
+        spikes = check.call(follower_spikes, load("followers"), factor, minimum)
         check.frame(spikes, ["account_id", "date", "gained", "times_usual"], "the spikes", min_rows=0)
         check.that(bool((spikes["times_usual"] >= factor).all()),
                    f"a row is below {factor} times the usual day: keep only the days at or above it.")
+        check.that(bool((spikes["gained"] >= minimum).all()),
+                   f"a row gained fewer than {minimum} followers: keep only the days with at least `minimum`.")
         check.that(len(spikes) > 0, "no day is a spike, yet one account gained thousands of followers in a day: "
                                     "compare each day with its own account's median day.")
+        if not edge_cases:
+            return
+        edge = check.call(follower_spikes, edge_followers(), *EDGE_SPIKE_ARGS)
+        check.frame(edge, SPIKE_COLUMNS, "the spikes of a small table of edge cases")
+        days = {(label(a), day_label(d)) for a, d in zip(edge["account_id"], edge["date"])}
+        check.that(("EDGE-A", "2025-01-08") in days,
+                   "on a small table of edge cases, a day of exactly `factor` times the usual day is missing: keep "
+                   "the days *at least* factor times it (`>=`, not `>`), with the usual day the account's median.")
+        check.that(("EDGE-B", "2025-01-10") in days,
+                   "on a small table of edge cases, a day that gained exactly `minimum` followers is missing: keep "
+                   "the days with *at least* `minimum` (`>=`, not `>`).")
 
     return slips
 
@@ -122,7 +229,8 @@ def _score_slips(audit_date):
 
 ALERT_HINTS = {
     "labels": "Label each week by the Sunday that ends it (`.resample(\"W\")`); a week alerts when its share is above "
-              "factor times the mean share of the weeks before it (`weeks` of them).",
+              "factor times the mean share of the `weeks` most recent earlier weeks that did not alert, and it has "
+              "at least `minimum` abusive comments; an alert week stays out of later baselines.",
     "values": "The value of an alert week is its share of abusive comments: abusive comments / all comments that week, "
               "on this account type's accounts only.",
 }
@@ -132,10 +240,11 @@ CLUSTER_HINTS = {
               "that is not a letter, a digit or a space, then collapse runs of spaces into one and strip the ends.",
     "column copies": "`copies` counts the comments of the cluster.",
     "column commenters": "`commenters` counts the distinct commenter_id of the cluster (`nunique`).",
+    "column minutes": "`minutes` is the time from the cluster's first created_at to its last, in minutes (0 for one copy).",
 }
 SPIKE_HINTS = {
-    "rows": "Keep the days whose gain is at least factor times the account's usual day: the median of that account's "
-            "own daily gains, or 1 if that median is below 1.",
+    "rows": "Keep the days whose gain is at least factor times the account's usual day (the median of that account's "
+            "own daily gains, or 1 if that median is below 1) and at least `minimum` followers.",
     "labels": "Keep the days whose gain is at least factor times the account's usual day: the median of that account's "
               "own daily gains (every day of the table), or 1 if that median is below 1.",
     "column gained": "`gained` is the followers gained that day, as in the table.",
@@ -148,18 +257,25 @@ SCORE_HINTS = {
               "review at most 365 days before the audit date.",
 }
 
+def _members_calls(tables):
+    """Exercise 6.1a: members' accounts with a second wave, then the small table of edge cases."""
+    return [(with_second_wave(tables["comments"]), tables["accounts"], "member", 8, 2, 20),
+            (edge_comments(), edge_accounts(), *EDGE_ALERT_ARGS)]
+
+
 PARTS = {
-    "6.1a": Part("Exercise 6.1", "alert_weeks", lambda t: [(t["comments"], t["accounts"], "member", 8, 2)], by_day,
-                 _alert_weeks_slips("member", 8, 2), ALERT_HINTS),
-    "6.1b": Part("Exercise 6.1", "alert_weeks", lambda t: [(t["comments"], t["accounts"], "institution", 4, 3)],
-                 by_day, _alert_weeks_slips("institution", 4, 3), ALERT_HINTS),
+    "6.1a": Part("Exercise 6.1", "alert_weeks", _members_calls, by_day,
+                 _alert_weeks_slips("member", 8, 2, 20), ALERT_HINTS),
+    "6.1b": Part("Exercise 6.1", "alert_weeks", lambda t: [(t["comments"], t["accounts"], "institution", 8, 3, 6)],
+                 by_day, _alert_weeks_slips("institution", 8, 3, 6), ALERT_HINTS),
     "6.2": Part("Exercise 6.2", "message_clusters", lambda t: [(t["comments"],)],
                 lambda r: rows_by_key(r, ["text"], CLUSTER_COLUMNS, index_as="text"), _clusters_slips, CLUSTER_HINTS),
-    "6.3a": Part("Exercise 6.3", "follower_spikes", lambda t: [(t["followers"], 10)],
-                 lambda r: rows_by_key(r, ["account_id", "date"], ["gained", "times_usual"]), _spikes_slips(10),
+    "6.3a": Part("Exercise 6.3", "follower_spikes",
+                 lambda t: [(t["followers"], 10, 100), (edge_followers(), *EDGE_SPIKE_ARGS)],
+                 lambda r: rows_by_key(r, ["account_id", "date"], ["gained", "times_usual"]), _spikes_slips(10, 100, edge_cases=True),
                  SPIKE_HINTS),
-    "6.3b": Part("Exercise 6.3", "follower_spikes", lambda t: [(t["followers"], 4)],
-                 lambda r: rows_by_key(r, ["account_id", "date"], ["gained", "times_usual"]), _spikes_slips(4),
+    "6.3b": Part("Exercise 6.3", "follower_spikes", lambda t: [(t["followers"], 4, 50)],
+                 lambda r: rows_by_key(r, ["account_id", "date"], ["gained", "times_usual"]), _spikes_slips(4, 50),
                  SPIKE_HINTS),
     "6.4a": Part("Exercise 6.4", "security_score", lambda t: [(t["accounts"], "2025-12-31")], by_label,
                  _score_slips("2025-12-31"), SCORE_HINTS),

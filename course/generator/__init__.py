@@ -23,6 +23,7 @@ from .accounts import assign_genders, make_accounts, make_audience, make_followe
 from .citizens import make_ab_tests, make_consultations, make_survey, make_web_visits
 from .posts import make_comments, make_posts
 from .questions import retype_questions
+from .risks import add_risk_signals
 from .world import CAMPAIGNS, DEFAULT_SEED, END, START, all_days, make_calendar
 
 __all__ = ["DEFAULT_SEED", "START", "END", "generate", "write_tables"]
@@ -44,14 +45,18 @@ def generate(seed: int = DEFAULT_SEED, scale: int = 1) -> dict[str, pd.DataFrame
     accounts = assign_genders(make_accounts(rng, scale))
     followers = make_followers(rng, accounts, days)
     posts = make_posts(rng, accounts, followers, calendar)
+    # Stream 7: the copy-paste burst and the gendered abuse (course/generator/risks.py).
+    risks = np.random.default_rng([seed, scale, 7])
     tables = {
         "accounts": accounts,
         "posts": posts,
         "followers": followers,
         "audience": make_audience(rng, accounts, days),
-        # Stream 8: some questions retyped (their text only), as real people type them.
-        "comments": retype_questions(make_comments(rng, posts, accounts, extra),
-                                     np.random.default_rng([seed, scale, 8])),
+        # Stream 8: some questions retyped (their text only), as real people type them; stream 7
+        # (`risks`): the copy-paste burst and the gendered abuse.
+        "comments": add_risk_signals(retype_questions(make_comments(rng, posts, accounts, extra),
+                                                      np.random.default_rng([seed, scale, 8])),
+                                     posts, accounts, risks),
         "survey": make_survey(rng, scale),
         "campaigns": pd.DataFrame(CAMPAIGNS).drop(columns="topic"),
         "ab_tests": make_ab_tests(rng),

@@ -1,27 +1,21 @@
 """Plausible wrong and hard-coded answers for 06-risks; the test suite proves each loses its points."""
 
 WRONG = {
-    # The baseline includes the week itself (no shift), so a wave raises its own baseline.
-    "ex6_1_alert_weeks": (
-        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
-        "    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
-        "    chosen = typed[typed['account_type'] == account_type]\n"
-        "    shares = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').mean()\n"
-        "    baseline = shares.rolling(weeks).mean()\n"
-        "    return shares[shares > factor * baseline]\n"
-    ),
+    # Forgets the account type: every account's comments together.
+    "ex6_1_alert_weeks": "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    weekly = (comments['label'] == 'abusive').set_axis(comments['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
     # Groups the raw text: retyped copies count as other messages.
     "ex6_2_message_clusters": (
         "def message_clusters(comments):\n"
         "    false_claims = comments[comments['label'] == 'disinformation']\n"
-        "    return false_claims.groupby('text').agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'nunique'))\n"
+        "    g = false_claims.groupby('text').agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'nunique'), a=('created_at', 'min'), b=('created_at', 'max'))\n"
+        "    return g.assign(minutes=(g['b'] - g['a']) / pd.Timedelta(minutes=1))[['copies', 'commenters', 'minutes']]\n"
     ),
     # One median for all accounts instead of each account's own usual day.
     "ex6_3_follower_spikes": (
-        "def follower_spikes(followers, factor):\n"
+        "def follower_spikes(followers, factor, minimum):\n"
         "    usual = max(followers['gained'].median(), 1)\n"
         "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
-        "    return days.loc[days['times_usual'] >= factor, ['account_id', 'date', 'gained', 'times_usual']]\n"
+        "    return days.loc[(days['times_usual'] >= factor) & (days['gained'] >= minimum), ['account_id', 'date', 'gained', 'times_usual']]\n"
     ),
     # Counts a shared password as a point.
     "ex6_4_security_score": (
@@ -37,8 +31,8 @@ WRONG = {
 # Each returns the shipped data's result whatever data it is given.
 HARDCODED = {
     "ex6_1_alert_weeks": (
-        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
-        "    return pd.Series([0.210268, 0.274112], index=pd.to_datetime(['2025-06-22', '2025-06-29']))\n"
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n"
+        "    return pd.Series([0.209821, 0.274112], index=pd.to_datetime(['2025-06-22', '2025-06-29']))\n"
     ),
     "ex6_2_message_clusters": (
         "def message_clusters(comments):\n"
@@ -50,7 +44,7 @@ HARDCODED = {
         "                               'parliament is cancelling the next election wake up'])\n"
     ),
     "ex6_3_follower_spikes": (
-        "def follower_spikes(followers, factor):\n"
+        "def follower_spikes(followers, factor, minimum):\n"
         "    return pd.DataFrame({'account_id': ['MEM03-X', 'MEM03-X'],\n"
         "                         'date': pd.to_datetime(['2025-09-14', '2025-09-15']),\n"
         "                         'gained': [6081, 907], 'times_usual': [6081.0, 907.0]})\n"
@@ -63,82 +57,85 @@ HARDCODED = {
 
 MORE_WRONG = {
     "ex6_1_alert_weeks": [
+        # Forgets the minimum: every week above the factor alerts.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > factor * base:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
         # Compares with the baseline itself, forgetting the factor.
-        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
-        "    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
-        "    chosen = typed[typed['account_type'] == account_type]\n"
-        "    shares = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').mean()\n"
-        "    baseline = shares.rolling(weeks).mean().shift(1)\n"
-        "    return shares[shares > baseline]\n",
-        # Forgets the account type: every account's comments together.
-        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
-        "    shares = (comments['label'] == 'abusive').set_axis(comments['created_at']).resample('W').mean()\n"
-        "    baseline = shares.rolling(weeks).mean().shift(1)\n"
-        "    return shares[shares > factor * baseline]\n",
-        # Counts abusive comments per week instead of their share.
-        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
-        "    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
-        "    chosen = typed[typed['account_type'] == account_type]\n"
-        "    counts = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').sum()\n"
-        "    baseline = counts.rolling(weeks).mean().shift(1)\n"
-        "    return counts[counts > factor * baseline]\n",
-        # The baseline is the median, not the mean, of the weeks before.
-        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
-        "    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
-        "    chosen = typed[typed['account_type'] == account_type]\n"
-        "    shares = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').mean()\n"
-        "    baseline = shares.rolling(weeks).median().shift(1)\n"
-        "    return shares[shares > factor * baseline]\n",
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
+        # The rolling baseline of the first try: the wave raises its own baseline.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    shares = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').mean()\n    baseline = shares.rolling(weeks).mean().shift(1)\n    counts = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').sum()\n    return shares[(shares > factor * baseline) & (counts >= minimum)]\n",
+        # Keeps alert weeks in the baseline (appends every week).
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
+        # The baseline includes the week itself.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = (sum(kept[-weeks + 1:]) + row['mean']) / weeks\n            if row['mean'] > factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
+        # At least factor times the baseline (>=) instead of greater than it.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] >= factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
+        # More than the minimum (>) instead of at least the minimum.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > factor * base and row['sum'] > minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
         # Days instead of weeks.
-        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
-        "    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
-        "    chosen = typed[typed['account_type'] == account_type]\n"
-        "    shares = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('D').mean()\n"
-        "    baseline = shares.rolling(weeks).mean().shift(1)\n"
-        "    return shares[shares > factor * baseline]\n",
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('D').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
     ],
     "ex6_2_message_clusters": [
         # Replaces punctuation by a space: "everyone's" becomes "everyone s".
         "def message_clusters(comments):\n"
         "    false_claims = comments[comments['label'] == 'disinformation']\n"
         "    key = false_claims['text'].str.lower().str.replace(r'[^a-z0-9 ]', ' ', regex=True).str.split().str.join(' ')\n"
-        "    return false_claims.groupby(key).agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'nunique'))\n",
+        "    g = false_claims.groupby(key).agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'nunique'), a=('created_at', 'min'), b=('created_at', 'max'))\n"
+        "    return g.assign(minutes=(g['b'] - g['a']) / pd.Timedelta(minutes=1))[['copies', 'commenters', 'minutes']]\n",
         # Lowercases and removes punctuation, but leaves the double spaces.
         "def message_clusters(comments):\n"
         "    false_claims = comments[comments['label'] == 'disinformation']\n"
         "    key = false_claims['text'].str.lower().str.replace(r'[^a-z0-9 ]', '', regex=True).str.strip()\n"
-        "    return false_claims.groupby(key).agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'nunique'))\n",
+        "    g = false_claims.groupby(key).agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'nunique'), a=('created_at', 'min'), b=('created_at', 'max'))\n"
+        "    return g.assign(minutes=(g['b'] - g['a']) / pd.Timedelta(minutes=1))[['copies', 'commenters', 'minutes']]\n",
         # Counts every commenter's comment, not distinct commenters.
         "def message_clusters(comments):\n"
         "    false_claims = comments[comments['label'] == 'disinformation']\n"
         "    key = false_claims['text'].str.lower().str.replace(r'[^a-z0-9 ]', '', regex=True).str.split().str.join(' ')\n"
-        "    return false_claims.groupby(key).agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'count'))\n",
+        "    g = false_claims.groupby(key).agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'count'), a=('created_at', 'min'), b=('created_at', 'max'))\n"
+        "    return g.assign(minutes=(g['b'] - g['a']) / pd.Timedelta(minutes=1))[['copies', 'commenters', 'minutes']]\n",
         # Forgets the disinformation filter: every comment of the sample is clustered.
         "def message_clusters(comments):\n"
         "    key = comments['text'].str.lower().str.replace(r'[^a-z0-9 ]', '', regex=True).str.split().str.join(' ')\n"
-        "    return comments.groupby(key).agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'nunique'))\n",
+        "    g = comments.groupby(key).agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'nunique'), a=('created_at', 'min'), b=('created_at', 'max'))\n"
+        "    return g.assign(minutes=(g['b'] - g['a']) / pd.Timedelta(minutes=1))[['copies', 'commenters', 'minutes']]\n",
+        # Leaves minutes as a duration, not a number.
+        "def message_clusters(comments):\n"
+        "    false_claims = comments[comments['label'] == 'disinformation']\n"
+        "    key = false_claims['text'].str.lower().str.replace(r'[^a-z0-9 ]', '', regex=True).str.split().str.join(' ')\n"
+        "    g = false_claims.groupby(key).agg(copies=('comment_id', 'size'), commenters=('commenter_id', 'nunique'), a=('created_at', 'min'), b=('created_at', 'max'))\n"
+        "    return g.assign(minutes=g['b'] - g['a'])[['copies', 'commenters', 'minutes']]\n",
     ],
     "ex6_3_follower_spikes": [
         # The mean day instead of the median day (the spike itself lifts it).
-        "def follower_spikes(followers, factor):\n"
+        "def follower_spikes(followers, factor, minimum):\n"
         "    usual = followers.groupby('account_id')['gained'].transform('mean').clip(lower=1)\n"
         "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
-        "    return days.loc[days['times_usual'] >= factor, ['account_id', 'date', 'gained', 'times_usual']]\n",
-        # Strictly above the factor instead of at least.
-        "def follower_spikes(followers, factor):\n"
-        "    usual = followers.groupby('account_id')['gained'].transform('median').clip(lower=1)\n"
-        "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
-        "    return days.loc[days['times_usual'] > factor, ['account_id', 'date', 'gained', 'times_usual']]\n",
+        "    return days.loc[(days['times_usual'] >= factor) & (days['gained'] >= minimum), ['account_id', 'date', 'gained', 'times_usual']]\n",
         # Forgets that a median of 0 counts as 1: accounts whose median is 0 divide by zero.
-        "def follower_spikes(followers, factor):\n"
+        "def follower_spikes(followers, factor, minimum):\n"
         "    usual = followers.groupby('account_id')['gained'].transform('median')\n"
         "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
-        "    return days.loc[days['times_usual'] >= factor, ['account_id', 'date', 'gained', 'times_usual']]\n",
+        "    return days.loc[(days['times_usual'] >= factor) & (days['gained'] >= minimum), ['account_id', 'date', 'gained', 'times_usual']]\n",
         # Net change (gained - lost) against the usual net change.
-        "def follower_spikes(followers, factor):\n"
+        "def follower_spikes(followers, factor, minimum):\n"
         "    net = followers['gained'] - followers['lost']\n"
         "    usual = net.groupby(followers['account_id']).transform('median').clip(lower=1)\n"
         "    days = followers.assign(times_usual=net / usual)\n"
+        "    return days.loc[(days['times_usual'] >= factor) & (days['gained'] >= minimum), ['account_id', 'date', 'gained', 'times_usual']]\n",
+        # Strictly above the factor (>) instead of at least factor times the usual day.
+        "def follower_spikes(followers, factor, minimum):\n"
+        "    usual = followers.groupby('account_id')['gained'].transform('median').clip(lower=1)\n"
+        "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
+        "    return days.loc[(days['times_usual'] > factor) & (days['gained'] >= minimum), ['account_id', 'date', 'gained', 'times_usual']]\n",
+        # More than the minimum (>) instead of at least the minimum.
+        "def follower_spikes(followers, factor, minimum):\n"
+        "    usual = followers.groupby('account_id')['gained'].transform('median').clip(lower=1)\n"
+        "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
+        "    return days.loc[(days['times_usual'] >= factor) & (days['gained'] > minimum), ['account_id', 'date', 'gained', 'times_usual']]\n",
+        # Forgets the minimum size: the factor alone.
+        "def follower_spikes(followers, factor, minimum):\n"
+        "    usual = followers.groupby('account_id')['gained'].transform('median').clip(lower=1)\n"
+        "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
         "    return days.loc[days['times_usual'] >= factor, ['account_id', 'date', 'gained', 'times_usual']]\n",
     ],
     "ex6_4_security_score": [
@@ -173,27 +170,10 @@ MORE_WRONG = {
 
 ALTERNATIVES = {
     "ex6_1_alert_weeks": [
-        # map() for the type, pd.Grouper for the weeks, a loop over the weeks for the baseline.
-        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
-        "    kind = comments['account_id'].map(accounts.set_index('account_id')['account_type'])\n"
-        "    mine = comments[kind == account_type].assign(bad=lambda d: d['label'].eq('abusive'))\n"
-        "    shares = mine.groupby(pd.Grouper(key='created_at', freq='W'))['bad'].mean()\n"
-        "    alerts = {}\n"
-        "    for i in range(weeks, len(shares)):\n"
-        "        before = shares.iloc[i - weeks:i].mean()\n"
-        "        if shares.iloc[i] > factor * before:\n"
-        "            alerts[shares.index[i]] = shares.iloc[i]\n"
-        "    return pd.Series(alerts, dtype=float)\n",
-        # Weekly periods (labelled Monday/Sunday) and counts divided by totals.
-        "def alert_weeks(comments, accounts, account_type, weeks, factor):\n"
-        "    ids = accounts.loc[accounts['account_type'] == account_type, 'account_id']\n"
-        "    mine = comments[comments['account_id'].isin(ids)]\n"
-        "    week = mine['created_at'].dt.to_period('W')\n"
-        "    abusive = (mine['label'] == 'abusive').groupby(week).sum()\n"
-        "    total = mine.groupby(week).size()\n"
-        "    share = abusive / total\n"
-        "    limit = factor * share.shift(1).rolling(weeks).mean()\n"
-        "    return share[share > limit]\n",
+        # pd.Grouper, a counter loop, a Series filled label by label.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    kind = comments['account_id'].map(accounts.set_index('account_id')['account_type'])\n    mine = comments[kind == account_type].assign(bad=lambda d: d['label'].eq('abusive'))\n    grouped = mine.groupby(pd.Grouper(key='created_at', freq='W'))['bad']\n    counts, shares = grouped.sum(), grouped.mean()\n    normal = []\n    out = pd.Series(dtype=float)\n    for i in range(len(shares)):\n        if len(normal) >= weeks:\n            before = pd.Series(normal[-weeks:]).mean()\n            if shares.iloc[i] > factor * before and counts.iloc[i] >= minimum:\n                out[shares.index[i]] = shares.iloc[i]\n                continue\n        normal.append(shares.iloc[i])\n    return out\n",
+        # Weekly periods, counts divided by totals, one if/else.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    ids = accounts.loc[accounts['account_type'] == account_type, 'account_id']\n    mine = comments[comments['account_id'].isin(ids)]\n    week = mine['created_at'].dt.to_period('W')\n    abusive = (mine['label'] == 'abusive').groupby(week).sum()\n    share = abusive / mine.groupby(week).size()\n    history, weeks_out, values = [], [], []\n    for w in share.index:\n        if len(history) >= weeks and share[w] > factor * sum(history[-weeks:]) / weeks \\\n                and abusive[w] >= minimum:\n            weeks_out.append(w)\n            values.append(share[w])\n        else:\n            history.append(share[w])\n    return pd.Series(values, index=weeks_out, dtype=float)\n",
     ],
     "ex6_2_message_clusters": [
         # Python's re and str methods on each text, then value counts per key.
@@ -206,8 +186,9 @@ ALTERNATIVES = {
         "def message_clusters(comments):\n"
         "    d = comments.loc[comments.label == 'disinformation'].copy()\n"
         "    d['message'] = d['text'].apply(normalise)\n"
+        "    span = d.groupby('message')['created_at'].agg(lambda t: (t.max() - t.min()).total_seconds() / 60)\n"
         "    out = pd.DataFrame({'copies': d.groupby('message').size(),\n"
-        "                        'commenters': d.groupby('message')['commenter_id'].nunique()})\n"
+        "                        'commenters': d.groupby('message')['commenter_id'].nunique(), 'minutes': span})\n"
         "    return out.sort_values('copies', ascending=False)\n",
         # str.translate with string.punctuation, a regex for the spaces, the key as a column moved to the index.
         "import string\n"
@@ -218,24 +199,26 @@ ALTERNATIVES = {
         "    keys = rows['text'].map(lambda t: t.lower().translate(table))\n"
         "    keys = keys.str.replace(r'\\s+', ' ', regex=True).str.strip()\n"
         "    grouped = rows.assign(text=keys).groupby('text')\n"
-        "    return grouped.agg(copies=('text', 'count'), commenters=('commenter_id', pd.Series.nunique))\n",
+        "    out = grouped.agg(copies=('text', 'count'), commenters=('commenter_id', pd.Series.nunique))\n"
+        "    out['minutes'] = (grouped['created_at'].max() - grouped['created_at'].min()).dt.total_seconds() / 60\n"
+        "    return out\n",
     ],
     "ex6_3_follower_spikes": [
         # A merge of each account's median, np.maximum for the floor, query() for the filter.
         "import numpy as np\n"
         "\n"
-        "def follower_spikes(followers, factor):\n"
+        "def follower_spikes(followers, factor, minimum):\n"
         "    medians = followers.groupby('account_id', as_index=False)['gained'].median().rename(columns={'gained': 'usual'})\n"
         "    df = followers.merge(medians, on='account_id')\n"
         "    df['times_usual'] = df['gained'] / np.maximum(df['usual'], 1)\n"
-        "    return df.query('times_usual >= @factor')[['account_id', 'date', 'gained', 'times_usual']].reset_index(drop=True)\n",
+        "    return df.query('times_usual >= @factor and gained >= @minimum')[['account_id', 'date', 'gained', 'times_usual']].reset_index(drop=True)\n",
         # map() of a per-account median, where() for the floor, sorted biggest first.
-        "def follower_spikes(df, k):\n"
+        "def follower_spikes(df, k, least):\n"
         "    med = df['account_id'].map(df.groupby('account_id')['gained'].median())\n"
         "    med = med.where(med >= 1, 1)\n"
         "    out = df[['account_id', 'date', 'gained']].copy()\n"
         "    out['times_usual'] = df['gained'] / med\n"
-        "    return out[out.times_usual >= k].sort_values('times_usual', ascending=False)\n",
+        "    return out[(out.times_usual >= k) & (out.gained >= least)].sort_values('times_usual', ascending=False)\n",
     ],
     "ex6_4_security_score": [
         # Row by row with a loop and a dict.
