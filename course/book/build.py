@@ -31,6 +31,7 @@ from ..charts import BOOK_BUILD_VARIABLE
 from ..paths import NOTEBOOKS, ROOT, stage_names
 from ..schema import TABLES
 from . import EDITIONS
+from .agendas import write_agendas
 from .editions import edition_notebooks
 from .offline_assets import vendor
 
@@ -103,12 +104,14 @@ def _append(page: Path, lines: list[str]) -> None:
 
 
 def _write_stage_tables(edition: str, folder: Path, stages: list[str]) -> None:
-    """The stages at a glance on the home page; their timings in the instructor guide."""
+    """The stages at a glance on the home page; the agendas and the stages' timings in the instructor guide."""
     if not stages:
         return
     _append(folder / "book" / "intro.md", ["## The stages at a glance", "", "| stage | what it is about |", "|---|---|",
                                           *_stage_rows(folder, stages, "summary")])
     if edition == "instructor":
+        facts = {name: stage_facts(folder / "notebooks" / name / f"{name}.ipynb") for name in stages}
+        write_agendas(folder / "book" / "instructor-guide.md", facts)
         _append(folder / "book" / "instructor-guide.md",
                 ["| stage | teaching (min) | exercises (min) |", "|---|---|---|",
                  *_stage_rows(folder, stages, "teaching exercises")])
