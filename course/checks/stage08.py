@@ -85,7 +85,10 @@ def _tables() -> dict[str, pd.DataFrame]:
     return {name: load(name) for name in TABLES}
 
 
-def _scorecard_slips(campaign, hourly_rate):
+def _scorecard_slips(campaign, hourly_rate, link_campaigns, no_rise):
+    """The slips of scorecard for ``campaign``; the link outcomes of ``link_campaigns``; with ``no_rise``, the case
+    of a KPI that did not rise above its baseline (the hidden tests of this part meet it on the other seeds)."""
+
     def slips(check, scorecard):
         tables = _tables()
         got = check.call(scorecard, tables, campaign, hourly_rate)
@@ -116,8 +119,9 @@ def _scorecard_slips(campaign, hourly_rate):
                        "not by the whole KPI.")
             check.that(close(values["cost_per_extra_outcome"], cost / values["rise"]),
                        "`cost_per_extra_outcome` is the full cost divided by `rise`.")
-        _no_rise_slip(check, scorecard, tables, campaign, hourly_rate, values["kpi_achieved"])
-        _link_slips(check, scorecard, tables, hourly_rate)
+        if no_rise:
+            _no_rise_slip(check, scorecard, tables, campaign, hourly_rate, values["kpi_achieved"])
+        _link_slips(check, scorecard, tables, hourly_rate, link_campaigns)
 
     return slips
 
@@ -135,7 +139,7 @@ def _no_rise_slip(check, scorecard, tables, campaign, hourly_rate, achieved):
                "`float(\"nan\")`: there is no extra outcome to put a cost on.")
 
 
-def _link_slips(check, scorecard, tables, hourly_rate):
+def _link_slips(check, scorecard, tables, hourly_rate, campaigns):
     """What the links brought, for each kind of KPI, on the practice data."""
     visits, responses, town = tables["web_visits"], tables["consultations"], tables["signups"]
     wanted = {
@@ -149,7 +153,8 @@ def _link_slips(check, scorecard, tables, hourly_rate):
         "C25-TOWN": ((town["campaign_id"] == "C25-TOWN").sum(),
                      "the rows of `signups` whose `campaign_id` is the campaign's"),
     }
-    for campaign, (count, what) in wanted.items():
+    for campaign in campaigns:
+        count, what = wanted[campaign]
         got = check.call(scorecard, tables, campaign, hourly_rate)
         check.that(float(got["link_outcomes"]) == float(count),
                    f"for {campaign}, whose KPI is \"{tables['campaigns'].set_index('campaign_id').loc[campaign, 'kpi']}"
@@ -223,7 +228,8 @@ PARTS = {
     "8.3b": Part("Exercise 8.3", "format_rates", _format_calls(("C25-YOUTH", 10), ("C25-BUDGET", 20)), format_rows,
                  _format_slips("C25-BUDGET", 20, 2), FORMAT_HINTS),
     "8.4a": Part("Exercise 8.4", "scorecard", _scorecard_calls(35, "C24-OPEN", "C25-KNOW", "C25-BUDGET"), by_label,
-                 _scorecard_slips("C25-KNOW", 35), SCORECARD_HINTS),
+                 _scorecard_slips("C25-KNOW", 35, ["C25-KNOW"], True), SCORECARD_HINTS),
     "8.4b": Part("Exercise 8.4", "scorecard", _scorecard_calls(40, "C25-HEAR", "C25-YOUTH", "C25-TOWN"), by_label,
-                 _scorecard_slips("C25-HEAR", 40), SCORECARD_HINTS),
+                 _scorecard_slips("C25-HEAR", 40, ["C25-HEAR", "C25-YOUTH", "C25-TOWN"], False),
+                 SCORECARD_HINTS),
 }
