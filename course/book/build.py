@@ -42,7 +42,8 @@ __all__ = ["EDITIONS", "DATA_DICTIONARY", "build", "stage", "data_dictionary_mar
 #: also work in JupyterLab (a test keeps it up to date: refresh it with write_data_dictionary()).
 DATA_DICTIONARY = ROOT / "book" / "data-dictionary.md"
 # Pages of book/ that only the instructor edition carries.
-INSTRUCTOR_PAGES = ("instructor-guide.md", "instructor-grading.md", "instructor-hub.md")
+INSTRUCTOR_PAGES = ("instructor-guide.md", "instructor-grading.md", "instructor-hub.md",
+                    "instructor-evaluation-model.md")
 
 
 def data_dictionary_markdown() -> str:
