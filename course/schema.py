@@ -190,8 +190,28 @@ TABLES: dict[str, Table] = {
             end=C("date", "Last day."),
             budget_eur=C("float", "Money spent, including paid promotion.", unit="EUR"),
             staff_hours=C("int", "Staff time spent.", unit="hours"),
-            kpi=C("str", "The key performance indicator chosen for the objective."),
-            kpi_baseline=C("float", "The KPI's value before the campaign, from last year's data.", unit="KPI unit"),
+            kpi=C("str", "The main key performance indicator of the objective (part 1 in campaign_kpis)."),
+            kpi_baseline=C("float", "The main KPI's baseline: the KPI counted the same way over a comparable "
+                           "earlier period (see campaign_kpis).", unit="KPI unit"),
+            kpi_target=C("float", "The main KPI's target, above its baseline.", unit="KPI unit"),
+            account_id=C("str", "The member's account that ran the campaign; empty for the parliament's own "
+                         "campaigns.", nullable=True),
+        ),
+        _table(
+            "campaign_kpis",
+            "Every measurable part of each campaign's objective: its KPI, the days it is counted over, "
+            "its baseline (the same KPI counted the same way over a comparable earlier period) and its target.",
+            "one part of one campaign's objective",
+            "campaign_id, part",
+            campaign_id=C("str", "Identifier of the campaign."),
+            part=C("int", "Part of the objective: 1 is the campaign's main KPI."),
+            kpi=C("str", "The key performance indicator of this part."),
+            counted_from=C("date", "First day the KPI is counted for the campaign."),
+            counted_to=C("date", "Last day the KPI is counted for the campaign."),
+            baseline_from=C("date", "First day of the earlier period the baseline is counted over."),
+            baseline_to=C("date", "Last day of the earlier period the baseline is counted over."),
+            kpi_baseline=C("float", "The KPI counted the same way from baseline_from to baseline_to.",
+                           unit="KPI unit"),
             kpi_target=C("float", "The KPI's target for the campaign.", unit="KPI unit"),
         ),
         _table(
@@ -233,6 +253,17 @@ TABLES: dict[str, Table] = {
                           nullable=True),
             age_band=C("category", "Age band the respondent gave.", allowed=AGE_BANDS, ordered=True),
             region=C("category", "Region the respondent gave.", allowed=REGIONS),
+        ),
+        _table(
+            "signups",
+            "Sign-ups for a member's town-hall meetings, with where the person came from.",
+            "one sign-up",
+            "signup_id",
+            signup_id=C("str", "Identifier of the sign-up."),
+            signed_up_at=C("datetime", "Local date and time of the sign-up."),
+            account_id=C("str", "The member's account whose town-hall meetings it is for."),
+            source=C("category", "Where the person came from.", allowed=SOURCES),
+            campaign_id=C("str", "Campaign whose tagged link brought the person; empty if none.", nullable=True),
         ),
         _table(
             "calendar",

@@ -116,13 +116,26 @@ def youth_campaign(t) -> Truth:
     youth = resp[resp["campaign_id"] == "C25-YOUTH"]
     young_share = (youth["age_band"] == "18-24").mean()
     usual_share = (resp.loc[resp["campaign_id"].isna(), "age_band"] == "18-24").mean()
+    # The objective's first part: responses from 18-24 year-olds in the campaign's days, against the baseline
+    # (the same count over the 89 days before) and the target.
+    part = t["campaign_kpis"].set_index(["campaign_id", "part"]).loc[("C25-YOUTH", 1)]
+    day = resp["submitted_at"].dt.normalize()
+    achieved = int((day.between(part["counted_from"], part["counted_to"]) & (resp["age_band"] == "18-24")).sum())
+    rise = achieved - part["kpi_baseline"]
+    linked = int((youth["age_band"] == "18-24").sum())
     return Truth("A campaign that really grew a young audience", "07 Evaluation",
                  f"The 18-24 share of the Instagram account's followers rose from {before:.1%} (2024 average) to "
-                 f"{after:.1%} (June-December 2025) after Youth Voice; {young_share:.0%} of the consultation "
-                 f"responses its links brought came from 18-24 year-olds, against {usual_share:.0%} without a campaign.",
-                 "audience share by month; consultation responses by campaign and age band", round(after - before, 3),
-                 "share rise >= 4 points and campaign responses >= 45% aged 18-24",
-                 after - before >= 0.04 and young_share >= 0.45 and usual_share < 0.12)
+                 f"{after:.1%} (June-December 2025) after Youth Voice; {young_share:.0%} of the {len(youth):,} "
+                 f"consultation responses its links brought came from 18-24 year-olds, against {usual_share:.0%} "
+                 f"without a campaign. It collected {achieved} young responses against a baseline of "
+                 f"{part['kpi_baseline']:.0f} and a target of {part['kpi_target']:.0f}: a rise of {rise:.0f}, "
+                 f"close to the {linked} young responses its links brought.",
+                 "audience share by month; consultation responses by campaign and age band; campaign_kpis",
+                 round(after - before, 3),
+                 "share rise >= 4 points, campaign responses >= 45% aged 18-24, rise within 20% of the young "
+                 "link responses, target missed",
+                 after - before >= 0.04 and young_share >= 0.45 and usual_share < 0.12
+                 and abs(rise - linked) <= 0.2 * linked and achieved < part["kpi_target"])
 
 
 def abuse_wave(t) -> Truth:
@@ -292,15 +305,25 @@ def vanity_campaign(t) -> Truth:
     reach = posts.groupby("campaign_id")["reach"].sum()
     visits = t["web_visits"].groupby("campaign_id")["sessions"].sum()
     per_1000 = (visits / reach * 1000).reindex(reach.index)
-    budget = t["campaigns"].set_index("campaign_id")["budget_eur"]
-    cost_per_visit = (budget / visits).reindex(reach.index)
+    by_id = t["campaigns"].set_index("campaign_id")
+    full_cost = by_id["budget_eur"] + by_id["staff_hours"] * 35
+    # The objective's second part: responses to the budget consultation, rise above the baseline against links.
+    part = t["campaign_kpis"].set_index(["campaign_id", "part"]).loc[("C25-BUDGET", 2)]
+    resp = t["consultations"]
+    achieved = int(resp["submitted_at"].dt.normalize().between(part["counted_from"], part["counted_to"]).sum())
+    rise = achieved - part["kpi_baseline"]
+    linked = int((resp["campaign_id"] == "C25-BUDGET").sum())
     return Truth("Reach is not an outcome", "07 Evaluation",
-                 f"Budget Explained had the largest reach ({reach['C25-BUDGET']:,} people reached) but brought "
-                 f"{per_1000['C25-BUDGET']:.1f} website visits per 1,000 people reached, the fewest of any campaign, "
-                 f"at {cost_per_visit['C25-BUDGET']:.2f} EUR a visit.",
-                 "campaign reach from posts, visits from web_visits, budget from campaigns", round(per_1000["C25-BUDGET"], 1),
-                 "largest reach and fewest visits per 1,000 reached",
-                 reach.idxmax() == "C25-BUDGET" and per_1000.idxmin() == "C25-BUDGET")
+                 f"Budget Explained had the largest sum of posts' reach ({reach['C25-BUDGET']:,}, not a number of "
+                 f"people) but brought {per_1000['C25-BUDGET']:.1f} website visits per 1,000 of that reach, the "
+                 f"fewest of any campaign, at {full_cost['C25-BUDGET'] / visits['C25-BUDGET']:.2f} EUR of full cost "
+                 f"(35 EUR an hour) per visit through its links; its budget consultation got {achieved} responses in "
+                 f"its days against a baseline of {part['kpi_baseline']:.0f} (a rise of {rise:.0f}), although "
+                 f"{linked} came through its links.",
+                 "campaign reach from posts, visits from web_visits, costs from campaigns, responses and baseline "
+                 "from consultations and campaign_kpis", round(per_1000["C25-BUDGET"], 1),
+                 "largest reach and fewest visits per 1,000 reached; consultation rise below half its link responses",
+                 reach.idxmax() == "C25-BUDGET" and per_1000.idxmin() == "C25-BUDGET" and rise < 0.5 * linked)
 
 
 def women_members_abuse(t) -> Truth:

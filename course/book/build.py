@@ -31,6 +31,7 @@ from ..charts import BOOK_BUILD_VARIABLE
 from ..paths import NOTEBOOKS, ROOT, stage_names
 from ..schema import TABLES
 from . import EDITIONS
+from .agendas import write_agendas
 from .editions import edition_notebooks
 from .offline_assets import vendor
 
@@ -41,7 +42,8 @@ __all__ = ["EDITIONS", "DATA_DICTIONARY", "build", "stage", "data_dictionary_mar
 #: also work in JupyterLab (a test keeps it up to date: refresh it with write_data_dictionary()).
 DATA_DICTIONARY = ROOT / "book" / "data-dictionary.md"
 # Pages of book/ that only the instructor edition carries.
-INSTRUCTOR_PAGES = ("instructor-guide.md", "instructor-grading.md", "instructor-hub.md")
+INSTRUCTOR_PAGES = ("instructor-guide.md", "instructor-grading.md", "instructor-hub.md",
+                    "instructor-evaluation-model.md")
 
 
 def data_dictionary_markdown() -> str:
@@ -103,12 +105,14 @@ def _append(page: Path, lines: list[str]) -> None:
 
 
 def _write_stage_tables(edition: str, folder: Path, stages: list[str]) -> None:
-    """The stages at a glance on the home page; their timings in the instructor guide."""
+    """The stages at a glance on the home page; the agendas and the stages' timings in the instructor guide."""
     if not stages:
         return
     _append(folder / "book" / "intro.md", ["## The stages at a glance", "", "| stage | what it is about |", "|---|---|",
                                           *_stage_rows(folder, stages, "summary")])
     if edition == "instructor":
+        facts = {name: stage_facts(folder / "notebooks" / name / f"{name}.ipynb") for name in stages}
+        write_agendas(folder / "book" / "instructor-guide.md", facts)
         _append(folder / "book" / "instructor-guide.md",
                 ["| stage | teaching (min) | exercises (min) |", "|---|---|---|",
                  *_stage_rows(folder, stages, "teaching exercises")])

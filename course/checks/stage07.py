@@ -19,15 +19,17 @@ PLATFORM_COLUMNS = ["reach", "sessions", "sessions_per_1000"]
 
 
 def achieved_values(tables: dict[str, pd.DataFrame]) -> pd.Series:
-    """Each campaign's KPI as its objective defines it (section 1 of the stage), sorted by campaign_id."""
-    visits, responses = tables["web_visits"], tables["consultations"]
-    sessions = visits.groupby("campaign_id")["sessions"].sum()
-    coastal = responses[(responses["consultation"] == "Coastal Protection Bill")
-                        & (responses["submitted_at"] < "2025-02-22")]
-    young = responses[(responses["consultation"] == "Youth Participation Strategy")
-                      & (responses["age_band"] == "18-24") & (responses["submitted_at"] < "2025-06-01")]
-    return pd.Series({"C24-OPEN": sessions["C24-OPEN"], "C25-HEAR": len(coastal), "C25-YOUTH": len(young),
-                      "C25-KNOW": sessions["C25-KNOW"], "C25-BUDGET": sessions["C25-BUDGET"]}).sort_index()
+    """Each campaign's main KPI (part 1 of campaign_kpis) counted over its days, as section 1 of the stage does.
+
+    The counting is the generator's, the same that makes each baseline, so a KPI and its baseline are counted
+    alike on every seed.
+    """
+    from ..generator.campaigns import kpi_value
+
+    parts = tables["campaign_kpis"]
+    main = parts[parts["part"] == 1]
+    return pd.Series({row.campaign_id: kpi_value(tables, row.kpi, row.counted_from, row.counted_to)
+                      for row in main.itertuples()}).sort_index()
 
 
 def _scorecard_calls(tables):
@@ -90,6 +92,12 @@ def _scorecard_slips(columns):
             check.that(bool((doubled - 2).abs().max() < 1e-9),
                        "the achieved values do not line up with their campaigns: put `achieved` into the table by its "
                        "labels (a column made from a Series lines up by the index), not with `.values` or `.tolist()`.")
+        if "rise" in columns:
+            rise = pd.to_numeric(card["rise"], errors="coerce")
+            step = (by_id["kpi_target"] - by_id["kpi_baseline"]).loc[list(on_target.index)]
+            check.that(bool(((rise - step).abs() < 1e-6).all()),
+                       "`rise` is achieved - kpi_baseline: a campaign that achieved exactly its target rose by "
+                       "target - baseline (subtract the baseline, not the target).")
         if "progress" in columns:
             progress = pd.to_numeric(card["progress"], errors="coerce")
             check.that(bool(((progress - 1).abs() < 1e-9).all()),
@@ -172,6 +180,7 @@ SCORE_HINTS = {
     "column achieved": "`achieved` is the value given in the argument `achieved`, lined up by campaign.",
     "column share_of_target": "`share_of_target` is achieved / kpi_target.",
     "column met": "`met` is True when achieved is at least kpi_target (`>=`).",
+    "column rise": "`rise` is achieved - kpi_baseline.",
     "column progress": "`progress` is (achieved - kpi_baseline) / (kpi_target - kpi_baseline).",
 }
 PLATFORM_HINTS = {
@@ -196,7 +205,8 @@ PARTS = {
     "7.1a": Part("Exercise 7.1", "scorecard", _scorecard_calls,
                  lambda r: rows_by_label(r, SCORE_COLUMNS), _scorecard_slips(SCORE_COLUMNS), SCORE_HINTS),
     "7.1b": Part("Exercise 7.1", "scorecard", _scorecard_calls,
-                 lambda r: rows_by_label(r, ["progress"]), _scorecard_slips(["progress"]), SCORE_HINTS),
+                 lambda r: rows_by_label(r, ["rise", "progress"]), _scorecard_slips(["rise", "progress"]),
+                 SCORE_HINTS),
     "7.2": Part("Exercise 7.2", "platform_outcomes",
                 lambda t: [(t["posts"], t["web_visits"], campaign) for campaign in ("C25-KNOW", "C25-HEAR")],
                 lambda r: rows_by_label(r, PLATFORM_COLUMNS), _platform_outcomes_slips, PLATFORM_HINTS),

@@ -6,6 +6,7 @@ properties a hidden test compares, and the common slips it names first, on the p
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -17,19 +18,20 @@ from .fingerprint import by_label, rounded
 
 STAGE = "08-case-study"
 
-OUTCOME_LABELS = ["sessions", "responses", "responses_18_24"]
+OUTCOME_LABELS = ["sessions", "responses", "responses_18_24", "signups"]
 CONVERSATION_LABELS = ["comments", "questions", "answered_share", "median_reply_minutes", "abusive_share"]
 FORMAT_COLUMNS = ["platform", "format", "posts", "median_rate"]
-SCORECARD_LABELS = ["reach", "kpi_achieved", "share_of_target", "brought", "brought_per_1000_reached",
-                    "cost_per_outcome_brought"]
+SCORECARD_LABELS = ["kpi_achieved", "share_of_target", "progress", "rise", "link_outcomes",
+                    "link_outcomes_per_1000_reached", "cost_per_link_outcome", "cost_per_extra_outcome"]
+TABLES = ("campaigns", "campaign_kpis", "posts", "web_visits", "consultations", "signups")
 
 
 def _outcomes_slips(campaign, other_campaign, promoted_a_consultation):
     """The slips of campaign_outcomes for ``campaign``, whose outcomes must differ from ``other_campaign``'s."""
 
     def slips(check, campaign_outcomes):
-        visits, responses = load("web_visits"), load("consultations")
-        got = check.call(campaign_outcomes, visits, responses, campaign)
+        visits, responses, town = load("web_visits"), load("consultations"), load("signups")
+        got = check.call(campaign_outcomes, visits, responses, town, campaign)
         check.series(got, f"the outcomes of {campaign}", index=OUTCOME_LABELS)
         values = got.astype(float)
         check.that(bool((values >= 0).all()) and bool((values == values.round()).all()),
@@ -41,7 +43,10 @@ def _outcomes_slips(campaign, other_campaign, promoted_a_consultation):
                    if promoted_a_consultation else
                    "this campaign promoted no consultation: keep only the responses whose `campaign_id` is the "
                    "campaign's, and return 0 for none.")
-        check.that(not got.equals(check.call(campaign_outcomes, visits, responses, other_campaign)),
+        check.that((values["signups"] > 0) == (campaign == "C25-TOWN"),
+                   "`signups` counts the rows of `signups` whose `campaign_id` is the campaign's (0 for a campaign "
+                   "that brought none).")
+        check.that(not got.equals(check.call(campaign_outcomes, visits, responses, town, other_campaign)),
                    "two campaigns give the same outcomes: did you keep only the rows of `campaign_id`?")
 
     return slips
@@ -76,81 +81,84 @@ def _format_slips(campaign, min_posts, platforms):
     return slips
 
 
-def _scorecard_slips(campaign, hourly_rate, kind):
+def _tables() -> dict[str, pd.DataFrame]:
+    return {name: load(name) for name in TABLES}
+
+
+def _scorecard_slips(campaign, hourly_rate, link_campaigns, no_rise):
+    """The slips of scorecard for ``campaign``; the link outcomes of ``link_campaigns``; with ``no_rise``, the case
+    of a KPI that did not rise above its baseline (the hidden tests of this part meet it on the other seeds)."""
+
     def slips(check, scorecard):
-        tables = [load(name) for name in ("campaigns", "posts", "web_visits", "consultations")]
-        got = check.call(scorecard, *tables, campaign, hourly_rate)
+        tables = _tables()
+        got = check.call(scorecard, tables, campaign, hourly_rate)
         check.series(got, f"the scorecard of {campaign}", index=SCORECARD_LABELS)
         values = got.astype(float)
-        check.that(bool((values > 0).all()), "every value of the scorecard should be above 0.")
-        check.that(values["share_of_target"] < 5, "`share_of_target` is `kpi_achieved` divided by `kpi_target`: "
-                   "a share, where 1 means the target was just met.")
-        check.that(values["kpi_achieved"] < values["reach"] and values["brought"] < values["reach"],
-                   "`kpi_achieved` and `brought` should be far fewer than `reach`.")
-        cheaper = check.call(scorecard, *tables, campaign, 0)
-        check.that(float(cheaper["cost_per_outcome_brought"]) < values["cost_per_outcome_brought"],
-                   "the cost does not change with `hourly_rate`: add `staff_hours` times `hourly_rate` to the budget.")
-        _ratio_slips(check, values, tables[0], campaign, hourly_rate)
-        if kind == "sessions":
-            check.that(values["brought"] == values["kpi_achieved"],
-                       f"the KPI of {campaign} is the website sessions through its links: `brought`, the outcomes "
-                       "of that kind its links brought, is the same number.")
-        else:
-            check.that(values["kpi_achieved"] < 2000,
-                       f"the KPI of {campaign} counts consultation responses, not website sessions.")
-            _consultation_kpi_slips(check, scorecard, tables, hourly_rate)
+        plan = tables["campaigns"].set_index("campaign_id").loc[campaign]
+        baseline, target = float(plan["kpi_baseline"]), float(plan["kpi_target"])
+        cost = float(plan["budget_eur"] + plan["staff_hours"] * hourly_rate)
+        close = functools.partial(math.isclose, rel_tol=1e-6)
+        check.that(close(values["share_of_target"], values["kpi_achieved"] / target),
+                   "`share_of_target` is `kpi_achieved` divided by the campaign's `kpi_target`.")
+        check.that(close(values["rise"], values["kpi_achieved"] - baseline),
+                   "`rise` is `kpi_achieved` minus the campaign's `kpi_baseline`: the rise above the baseline.")
+        check.that(close(values["progress"], values["rise"] / (target - baseline)),
+                   "`progress` is the rise divided by (`kpi_target` - `kpi_baseline`), the planned rise.")
+        check.that(values["link_outcomes"] > 0 and values["link_outcomes"] < values["kpi_achieved"],
+                   "`link_outcomes` counts only the outcomes whose `campaign_id` is the campaign's, a part of what "
+                   "the KPI counts.")
+        check.that(close(values["cost_per_link_outcome"], cost / values["link_outcomes"]),
+                   "`cost_per_link_outcome` is the full cost, `budget_eur` plus `staff_hours` times `hourly_rate`, "
+                   "divided by `link_outcomes`."
+                   if not close(values["cost_per_link_outcome"], float(plan["budget_eur"]) / values["link_outcomes"])
+                   else "the cost does not change with `hourly_rate`: add `staff_hours` times `hourly_rate` to the "
+                        "budget.")
+        if values["rise"] > 0:
+            check.that(not close(values["cost_per_extra_outcome"], cost / values["kpi_achieved"]),
+                       "`cost_per_extra_outcome` divides the full cost by `rise`, the outcomes above the baseline, "
+                       "not by the whole KPI.")
+            check.that(close(values["cost_per_extra_outcome"], cost / values["rise"]),
+                       "`cost_per_extra_outcome` is the full cost divided by `rise`.")
+        if no_rise:
+            _no_rise_slip(check, scorecard, tables, campaign, hourly_rate, values["kpi_achieved"])
+        _link_slips(check, scorecard, tables, hourly_rate, link_campaigns)
 
     return slips
 
 
-def _ratio_slips(check, values, campaigns, campaign, hourly_rate):
-    """The two ratios rest on what the links brought (as in Stage 7), not on the KPI."""
-    plan = campaigns.set_index("campaign_id").loc[campaign]
-    cost = float(plan["budget_eur"] + plan["staff_hours"] * hourly_rate)
-    if values["brought"] != values["kpi_achieved"]:
-        check.that(not math.isclose(values["brought_per_1000_reached"], 1000 * values["kpi_achieved"] / values["reach"],
-                                    rel_tol=1e-6),
-                   "`brought_per_1000_reached` divides the KPI by the reach: the ratios rest on `brought`, what the "
-                   "campaign's links brought, the outcomes its reach produced.")
-        check.that(not math.isclose(values["cost_per_outcome_brought"], cost / values["kpi_achieved"], rel_tol=1e-6),
-                   "`cost_per_outcome_brought` divides the cost by the KPI: divide it by `brought`, what the "
-                   "campaign's links brought, the outcomes its money paid for.")
-    check.that(math.isclose(values["brought_per_1000_reached"], 1000 * values["brought"] / values["reach"],
-                            rel_tol=1e-6),
-               "`brought_per_1000_reached` is `brought` for every 1,000 of `reach`: 1000 * brought / reach.")
+def _no_rise_slip(check, scorecard, tables, campaign, hourly_rate, achieved):
+    """The same campaign with a baseline above what it achieved: no extra outcome to put a cost on."""
+    higher = dict(tables)
+    for name in ("campaigns", "campaign_kpis"):
+        table = tables[name].copy()
+        table.loc[table["campaign_id"] == campaign, "kpi_baseline"] = achieved + 1
+        higher[name] = table
+    got = check.call(scorecard, higher, campaign, hourly_rate)
+    check.that(bool(pd.isna(got["cost_per_extra_outcome"])),
+               "when the KPI did not rise above its baseline (`rise` of 0 or less), `cost_per_extra_outcome` is "
+               "`float(\"nan\")`: there is no extra outcome to put a cost on.")
 
 
-def _consultation_kpi_slips(check, scorecard, tables, hourly_rate):
-    """The slips of the two consultation KPIs, counted as their objectives say (Section 1 of the stage), and of what
-    their links brought."""
-    responses = tables[3]
-    coastal = responses[responses["consultation"] == "Coastal Protection Bill"]
-    youth = responses[responses["consultation"] == "Youth Participation Strategy"]
-    hear = check.call(scorecard, *tables, "C25-HEAR", hourly_rate).astype(float)
-    hear_links = (responses["campaign_id"] == "C25-HEAR").sum()
-    check.that(hear["kpi_achieved"] != hear_links,
-               "the KPI of Open Hearings, as its objective writes it, counts every response to the Coastal Protection "
-               "Bill consultation by its deadline, whichever way people came, not only the ones its links brought "
-               "(those are `brought`, the campaign's own contribution, Exercise 8.1).")
-    check.that(hear["kpi_achieved"] != len(coastal),
-               "count only the responses submitted by the objective's deadline, 21 February 2025: `submitted_at` "
-               "before \"2025-02-22\".")
-    check.that(hear["kpi_achieved"] != (coastal["submitted_at"] < "2025-02-21").sum(),
-               "the responses of 21 February itself count too: keep `submitted_at` before \"2025-02-22\".")
-    check.that(hear["brought"] == hear_links,
-               "`brought` for Open Hearings counts the responses whose `campaign_id` is the campaign's: what its "
-               "links brought, not every response to the consultation.")
-    young = check.call(scorecard, *tables, "C25-YOUTH", hourly_rate).astype(float)
-    linked = responses[responses["campaign_id"] == "C25-YOUTH"]
-    young_links = (linked["age_band"] == "18-24").sum()
-    check.that(young["kpi_achieved"] != young_links,
-               "the KPI of Youth Voice counts every response from an 18-24 year-old to the Youth Participation "
-               "Strategy consultation by 31 May 2025, whichever way they came, not only the ones its links brought.")
-    check.that(young["kpi_achieved"] < (youth["submitted_at"] < "2025-06-01").sum(),
-               "the KPI of Youth Voice counts only the responses from 18-24 year-olds (`age_band`).")
-    check.that(young["brought"] == young_links,
-               "`brought` for Youth Voice counts the outcomes of its KPI's kind its links brought: the responses "
-               "whose `campaign_id` is the campaign's and whose `age_band` is 18-24.")
+def _link_slips(check, scorecard, tables, hourly_rate, campaigns):
+    """What the links brought, for each kind of KPI, on the practice data."""
+    visits, responses, town = tables["web_visits"], tables["consultations"], tables["signups"]
+    wanted = {
+        "C25-KNOW": (visits.loc[visits["campaign_id"] == "C25-KNOW", "sessions"].sum(),
+                     "the sessions of `web_visits` whose `campaign_id` is the campaign's"),
+        "C25-HEAR": ((responses["campaign_id"] == "C25-HEAR").sum(),
+                     "the rows of `consultations` whose `campaign_id` is the campaign's"),
+        "C25-YOUTH": (((responses["campaign_id"] == "C25-YOUTH") & (responses["age_band"] == "18-24")).sum(),
+                      "the rows of `consultations` whose `campaign_id` is the campaign's and whose `age_band` is "
+                      "18-24"),
+        "C25-TOWN": ((town["campaign_id"] == "C25-TOWN").sum(),
+                     "the rows of `signups` whose `campaign_id` is the campaign's"),
+    }
+    for campaign in campaigns:
+        count, what = wanted[campaign]
+        got = check.call(scorecard, tables, campaign, hourly_rate)
+        check.that(float(got["link_outcomes"]) == float(count),
+                   f"for {campaign}, whose KPI is \"{tables['campaigns'].set_index('campaign_id').loc[campaign, 'kpi']}"
+                   f"\", `link_outcomes` counts {what}.")
 
 
 def format_rows(result: Any) -> dict[str, Any]:
@@ -170,7 +178,7 @@ def format_rows(result: Any) -> dict[str, Any]:
 
 
 def _calls(*campaigns):
-    return lambda t: [(t["web_visits"], t["consultations"], c) for c in campaigns]
+    return lambda t: [(t["web_visits"], t["consultations"], t["signups"], c) for c in campaigns]
 
 
 def _format_calls(*requests):
@@ -178,13 +186,13 @@ def _format_calls(*requests):
 
 
 def _scorecard_calls(rate, *campaigns):
-    return lambda t: [(t["campaigns"], t["posts"], t["web_visits"], t["consultations"], c, rate) for c in campaigns]
+    return lambda t: [({name: t[name].copy() for name in TABLES}, c, rate) for c in campaigns]
 
 
 OUTCOME_HINTS = {
-    "labels": "Return one Series labelled sessions, responses and responses_18_24.",
+    "labels": "Return one Series labelled sessions, responses, responses_18_24 and signups.",
     "values": "Count only the rows whose `campaign_id` is the campaign's: the sessions of `web_visits`, the rows of "
-              "`consultations`, and among those the rows whose `age_band` is 18-24.",
+              "`consultations` (and among those the rows whose `age_band` is 18-24), and the rows of `signups`.",
 }
 CONVERSATION_HINTS = {
     "labels": "Label the five values comments, questions, answered_share, median_reply_minutes and abusive_share.",
@@ -198,20 +206,20 @@ FORMAT_HINTS = {
     "column median_rate": "`median_rate` is the median (not the mean) of (reactions + comments + shares) / reach.",
 }
 SCORECARD_HINTS = {
-    "labels": "Label the six values reach, kpi_achieved, share_of_target, brought, brought_per_1000_reached and "
-              "cost_per_outcome_brought.",
-    "values": "`kpi_achieved` follows the campaign's `kpi`, counted as its objective says (Section 1): the sessions "
-              "through its links, or every response to its consultation by the objective's deadline, whichever way "
-              "it came (18-24 year-olds only for Youth Voice); `brought` is what its links brought of that kind (the "
-              "rows with its `campaign_id`), and the two ratios divide by `brought`, not by the KPI; the cost is "
-              "`budget_eur` plus `staff_hours` times `hourly_rate`; reach is added up over the campaign's posts only.",
+    "labels": "Label the eight values kpi_achieved, share_of_target, progress, rise, link_outcomes, "
+              "link_outcomes_per_1000_reached, cost_per_link_outcome and cost_per_extra_outcome.",
+    "values": "`kpi_achieved` is the `achieved` the given lines count; `rise` and `progress` use the campaign's "
+              "`kpi_baseline`; `link_outcomes` follows the KPI's kind, only the rows with the campaign's "
+              "`campaign_id`; the full cost is `budget_eur` plus `staff_hours` times `hourly_rate`; reach is added "
+              "up over the campaign's posts only; `cost_per_extra_outcome` is `float(\"nan\")` when `rise` is 0 "
+              "or less (it happens on the other seeds).",
 }
 
 PARTS = {
     "8.1a": Part("Exercise 8.1", "campaign_outcomes", _calls("C25-HEAR", "C25-YOUTH"), by_label,
                  _outcomes_slips("C25-HEAR", "C25-YOUTH", True), OUTCOME_HINTS),
-    "8.1b": Part("Exercise 8.1", "campaign_outcomes", _calls("C24-OPEN", "C25-KNOW"), by_label,
-                 _outcomes_slips("C24-OPEN", "C25-KNOW", False), OUTCOME_HINTS),
+    "8.1b": Part("Exercise 8.1", "campaign_outcomes", _calls("C24-OPEN", "C25-KNOW", "C25-TOWN"), by_label,
+                 _outcomes_slips("C25-TOWN", "C24-OPEN", False), OUTCOME_HINTS),
     "8.2": Part("Exercise 8.2", "conversation",
                 lambda t: [(t["comments"], t["posts"], c) for c in ("C25-YOUTH", "C25-HEAR", "C25-BUDGET")],
                 by_label, _conversation_slips, CONVERSATION_HINTS),
@@ -220,7 +228,8 @@ PARTS = {
     "8.3b": Part("Exercise 8.3", "format_rates", _format_calls(("C25-YOUTH", 10), ("C25-BUDGET", 20)), format_rows,
                  _format_slips("C25-BUDGET", 20, 2), FORMAT_HINTS),
     "8.4a": Part("Exercise 8.4", "scorecard", _scorecard_calls(35, "C24-OPEN", "C25-KNOW", "C25-BUDGET"), by_label,
-                 _scorecard_slips("C25-KNOW", 35, "sessions"), SCORECARD_HINTS),
-    "8.4b": Part("Exercise 8.4", "scorecard", _scorecard_calls(40, "C25-HEAR", "C25-YOUTH"), by_label,
-                 _scorecard_slips("C25-HEAR", 40, "responses"), SCORECARD_HINTS),
+                 _scorecard_slips("C25-KNOW", 35, ["C25-KNOW"], True), SCORECARD_HINTS),
+    "8.4b": Part("Exercise 8.4", "scorecard", _scorecard_calls(40, "C25-HEAR", "C25-YOUTH", "C25-TOWN"), by_label,
+                 _scorecard_slips("C25-HEAR", 40, ["C25-HEAR", "C25-YOUTH", "C25-TOWN"], False),
+                 SCORECARD_HINTS),
 }

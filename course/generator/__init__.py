@@ -20,11 +20,12 @@ import pandas as pd
 
 from ..schema import TABLES
 from .accounts import assign_genders, make_accounts, make_audience, make_followers
+from .campaigns import make_campaign_kpis, make_campaigns, make_signups, tag_member_posts
 from .citizens import make_ab_tests, make_consultations, make_survey, make_web_visits
 from .posts import make_comments, make_posts
 from .questions import retype_questions
 from .risks import add_risk_signals
-from .world import CAMPAIGNS, DEFAULT_SEED, END, START, all_days, make_calendar
+from .world import DEFAULT_SEED, END, START, all_days, make_calendar
 
 __all__ = ["DEFAULT_SEED", "START", "END", "generate", "write_tables"]
 
@@ -52,18 +53,21 @@ def generate(seed: int = DEFAULT_SEED, scale: int = 1) -> dict[str, pd.DataFrame
         "posts": posts,
         "followers": followers,
         "audience": make_audience(rng, accounts, days),
-        # Stream 8: some questions retyped (their text only), as real people type them; stream 7
-        # (`risks`): the copy-paste burst and the gendered abuse.
+        # Stream 8: some questions retyped (their text only), as real people type them.
         "comments": add_risk_signals(retype_questions(make_comments(rng, posts, accounts, extra),
                                                       np.random.default_rng([seed, scale, 8])),
                                      posts, accounts, risks),
         "survey": make_survey(rng, scale),
-        "campaigns": pd.DataFrame(CAMPAIGNS).drop(columns="topic"),
         "ab_tests": make_ab_tests(rng),
         "web_visits": make_web_visits(rng, posts, days),
         "consultations": make_consultations(rng),
         "calendar": calendar,
+        # A member's own campaign, on a stream of its own: it only tags the member's posts and adds sign-ups.
+        "signups": make_signups(seed, scale, days),
     }
+    tables["posts"] = tag_member_posts(seed, scale, tables["posts"])
+    tables["campaign_kpis"] = make_campaign_kpis(tables)
+    tables["campaigns"] = make_campaigns(tables["campaign_kpis"])
     return {name: tables[name][list(TABLES[name].columns)].reset_index(drop=True) for name in TABLES}
 
 

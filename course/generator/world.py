@@ -72,32 +72,67 @@ TOPIC_EFFECT = {"plenary": 0.95, "legislation": 0.85, "committee_work": 0.80, "b
 
 CAMPAIGNS = [
     dict(campaign_id="C24-OPEN", name="Open Day 2024", goal="inform",
-         objective="Bring 6,000 visitors to the open-day pages of the website between 16 September and 4 October 2024.",
+         objective="Bring 12,000 visits from social media to the website between 16 September and 4 October 2024, "
+                   "around the open day of 21 September.",
          target_audience="adults in the Capital District", platforms="facebook;instagram;x",
          start="2024-09-16", end="2024-10-04", budget_eur=6000.0, staff_hours=160,
-         kpi="website sessions from campaign links", kpi_baseline=2500.0, kpi_target=6000.0, topic="events"),
+         kpi="website sessions from social media", kpi_target=12000.0, topic="events"),
     dict(campaign_id="C25-HEAR", name="Open Hearings", goal="listen",
          objective="Collect 1,500 consultation responses on the Coastal Protection Bill by 21 February 2025.",
          target_audience="residents of coastal regions", platforms="facebook;x;linkedin",
          start="2025-01-13", end="2025-02-21", budget_eur=8000.0, staff_hours=220,
-         kpi="consultation responses", kpi_baseline=900.0, kpi_target=1500.0, topic="consultation"),
+         kpi="consultation responses", kpi_target=1500.0, topic="consultation"),
     dict(campaign_id="C25-YOUTH", name="Youth Voice", goal="engage",
-         objective="Raise the share of 18-24 year-olds among Instagram followers from 13% to 18% and collect "
-                   "800 consultation responses from 18-24 year-olds by 31 May 2025.",
+         objective="Collect 800 consultation responses from 18-24 year-olds by 30 May 2025, and raise the share of "
+                   "18-24 year-olds among the parliament's Instagram followers to 18%.",
          target_audience="18-24 year-olds", platforms="instagram;tiktok",
          start="2025-03-03", end="2025-05-30", budget_eur=18000.0, staff_hours=420,
-         kpi="consultation responses from 18-24 year-olds", kpi_baseline=150.0, kpi_target=800.0, topic="youth"),
+         kpi="consultation responses from 18-24 year-olds", kpi_target=800.0, topic="youth"),
     dict(campaign_id="C25-KNOW", name="Know Your Parliament", goal="inform",
-         objective="Reach 400,000 people and bring 10,000 website sessions between 8 September and 3 October 2025.",
+         objective="Bring 30,000 visits from social media to the website between 8 September and 3 October 2025.",
          target_audience="all adults", platforms="facebook;instagram;x;youtube",
          start="2025-09-08", end="2025-10-03", budget_eur=9000.0, staff_hours=240,
-         kpi="website sessions from campaign links", kpi_baseline=2500.0, kpi_target=10000.0, topic="events"),
+         kpi="website sessions from social media", kpi_target=30000.0, topic="events"),
     dict(campaign_id="C25-BUDGET", name="Budget Explained", goal="inform",
-         objective="Bring 20,000 website sessions to the budget pages and 1,000 responses to the budget "
+         objective="Bring 25,000 visits from social media to the website and 1,000 responses to the budget "
                    "priorities consultation between 20 October and 28 November 2025.",
          target_audience="all adults", platforms="facebook;x;youtube",
          start="2025-10-20", end="2025-11-28", budget_eur=25000.0, staff_hours=380,
-         kpi="website sessions from campaign links", kpi_baseline=4000.0, kpi_target=20000.0, topic="budget"),
+         kpi="website sessions from social media", kpi_target=25000.0, topic="budget"),
+]
+# A member's own campaign, run from the member's own account (added later, on a random stream of its own: it
+# changes no value of the tables above except the campaign_id of the member's posts it tags).
+MEMBER_CAMPAIGN = dict(
+    campaign_id="C25-TOWN", name="Town Halls", goal="engage",
+    objective="Sign up 90 constituents for my town-hall meetings between 22 April and 30 May 2025, "
+              "through my Facebook page.",
+    target_audience="residents of the member's region", platforms="facebook",
+    start="2025-04-22", end="2025-05-30", budget_eur=600.0, staff_hours=45,
+    kpi="town-hall sign-ups", kpi_target=90.0, topic=None, account_id="MEM03-FB")
+# Every measurable part of each campaign's objective: (campaign, part, KPI, counted from, counted to,
+# baseline from, baseline to, target). The baseline is the same KPI counted the same way over a comparable
+# earlier period (generator/citizens.py counts both); part 1 is the campaign's main KPI.
+CAMPAIGN_KPIS = [
+    # No earlier year in the data: the 19 days just before (the first five still in the summer recess).
+    ("C24-OPEN", 1, "website sessions from social media", "2024-09-16", "2024-10-04", "2024-08-28", "2024-09-15",
+     12000.0),
+    # The last consultation no campaign promoted (Public Transport Plan), over its first 40 days.
+    ("C25-HEAR", 1, "consultation responses", "2025-01-13", "2025-02-21", "2024-04-08", "2024-05-17", 1500.0),
+    # The 89 days just before the campaign (they hold the whole Coastal Protection Bill consultation).
+    ("C25-YOUTH", 1, "consultation responses from 18-24 year-olds", "2025-03-03", "2025-05-30",
+     "2024-12-04", "2025-03-02", 800.0),
+    # One monthly snapshot: the first after the campaign against the last before it.
+    ("C25-YOUTH", 2, "share of 18-24 year-olds among the parliament's Instagram followers (%)",
+     "2025-06-01", "2025-06-01", "2025-02-01", "2025-02-01", 18.0),
+    # The same days a year before, when the Open Day 2024 campaign ran.
+    ("C25-KNOW", 1, "website sessions from social media", "2025-09-08", "2025-10-03", "2024-09-08", "2024-10-03",
+     30000.0),
+    # The same days a year before, with the 2024 budget debates.
+    ("C25-BUDGET", 1, "website sessions from social media", "2025-10-20", "2025-11-28", "2024-10-20",
+     "2024-11-28", 25000.0),
+    ("C25-BUDGET", 2, "consultation responses", "2025-10-20", "2025-11-28", "2024-04-08", "2024-05-17", 1000.0),
+    # The same number of days just before the campaign.
+    ("C25-TOWN", 1, "town-hall sign-ups", "2025-04-22", "2025-05-30", "2025-03-14", "2025-04-21", 90.0),
 ]
 # Consultations: (name, opens, closes, usual responses per day, campaign that promoted it)
 CONSULTATIONS = [

@@ -8,6 +8,7 @@ WRONG = {
         "    card['achieved'] = achieved.values\n"
         "    card['share_of_target'] = card['achieved'] / card['kpi_target']\n"
         "    card['met'] = card['achieved'] >= card['kpi_target']\n"
+        "    card['rise'] = card['achieved'] - card['kpi_baseline']\n"
         "    card['progress'] = (card['achieved'] - card['kpi_baseline']) / (card['kpi_target'] - card['kpi_baseline'])\n"
         "    return card\n"
     ),
@@ -43,10 +44,11 @@ HARDCODED = {
     "ex7_1_scorecard": (
         "def scorecard(campaigns, achieved):\n"
         "    card = campaigns.set_index('campaign_id')[['kpi_baseline', 'kpi_target']]\n"
-        "    card['achieved'] = pd.Series({'C24-OPEN': 6752, 'C25-HEAR': 1202, 'C25-YOUTH': 622, 'C25-KNOW': 8900,\n"
-        "                                  'C25-BUDGET': 4786})\n"
+        "    card['achieved'] = pd.Series({'C24-OPEN': 13534, 'C25-HEAR': 1202, 'C25-YOUTH': 622, 'C25-KNOW': 20499,\n"
+        "                                  'C25-BUDGET': 18492, 'C25-TOWN': 119})\n"
         "    card['share_of_target'] = card['achieved'] / card['kpi_target']\n"
         "    card['met'] = card['achieved'] >= card['kpi_target']\n"
+        "    card['rise'] = card['achieved'] - card['kpi_baseline']\n"
         "    card['progress'] = (card['achieved'] - card['kpi_baseline']) / (card['kpi_target'] - card['kpi_baseline'])\n"
         "    return card\n"
     ),
@@ -93,6 +95,7 @@ MORE_WRONG = {
         + "    card['achieved'] = achieved\n"
           "    card['share_of_target'] = card['achieved'] / card['kpi_baseline']\n"
           "    card['met'] = card['achieved'] >= card['kpi_baseline']\n"
+          "    card['rise'] = card['achieved'] - card['kpi_baseline']\n"
           "    card['progress'] = (card['achieved'] - card['kpi_baseline']) / (card['kpi_target'] - card['kpi_baseline'])\n"
           "    return card\n",
         # The share in percent.
@@ -100,6 +103,7 @@ MORE_WRONG = {
         + "    card['achieved'] = achieved\n"
           "    card['share_of_target'] = 100 * card['achieved'] / card['kpi_target']\n"
           "    card['met'] = card['achieved'] >= card['kpi_target']\n"
+          "    card['rise'] = card['achieved'] - card['kpi_baseline']\n"
           "    card['progress'] = (card['achieved'] - card['kpi_baseline']) / (card['kpi_target'] - card['kpi_baseline'])\n"
           "    return card\n",
         # "Met" only when strictly above the target.
@@ -107,6 +111,7 @@ MORE_WRONG = {
         + "    card['achieved'] = achieved\n"
           "    card['share_of_target'] = card['achieved'] / card['kpi_target']\n"
           "    card['met'] = card['achieved'] > card['kpi_target']\n"
+          "    card['rise'] = card['achieved'] - card['kpi_baseline']\n"
           "    card['progress'] = (card['achieved'] - card['kpi_baseline']) / (card['kpi_target'] - card['kpi_baseline'])\n"
           "    return card\n",
         # Progress divided by the target instead of by the step from the baseline.
@@ -114,6 +119,7 @@ MORE_WRONG = {
         + "    card['achieved'] = achieved\n"
           "    card['share_of_target'] = card['achieved'] / card['kpi_target']\n"
           "    card['met'] = card['achieved'] >= card['kpi_target']\n"
+          "    card['rise'] = card['achieved'] - card['kpi_baseline']\n"
           "    card['progress'] = (card['achieved'] - card['kpi_baseline']) / card['kpi_target']\n"
           "    return card\n",
         # Forgets the brackets: achieved - baseline / (target - baseline).
@@ -121,14 +127,24 @@ MORE_WRONG = {
         + "    card['achieved'] = achieved\n"
           "    card['share_of_target'] = card['achieved'] / card['kpi_target']\n"
           "    card['met'] = card['achieved'] >= card['kpi_target']\n"
+          "    card['rise'] = card['achieved'] - card['kpi_baseline']\n"
           "    card['progress'] = card['achieved'] - card['kpi_baseline'] / (card['kpi_target'] - card['kpi_baseline'])\n"
           "    return card\n",
-        # Keeps the default index (0 to 4) instead of the campaign ids.
+        # The rise taken from the target instead of the baseline (how far from the target).
+        _SCORE_START
+        + "    card['achieved'] = achieved\n"
+          "    card['share_of_target'] = card['achieved'] / card['kpi_target']\n"
+          "    card['met'] = card['achieved'] >= card['kpi_target']\n"
+          "    card['rise'] = card['achieved'] - card['kpi_target']\n"
+          "    card['progress'] = (card['achieved'] - card['kpi_baseline']) / (card['kpi_target'] - card['kpi_baseline'])\n"
+          "    return card\n",
+        # Keeps the default index (0 to 5) instead of the campaign ids.
         "def scorecard(campaigns, achieved):\n"
         "    card = campaigns[['campaign_id', 'kpi_baseline', 'kpi_target']].copy()\n"
         "    card['achieved'] = card['campaign_id'].map(achieved)\n"
         "    card['share_of_target'] = card['achieved'] / card['kpi_target']\n"
         "    card['met'] = card['achieved'] >= card['kpi_target']\n"
+        "    card['rise'] = card['achieved'] - card['kpi_baseline']\n"
         "    card['progress'] = (card['achieved'] - card['kpi_baseline']) / (card['kpi_target'] - card['kpi_baseline'])\n"
         "    return card\n",
     ],
@@ -248,6 +264,7 @@ ALTERNATIVES = {
         "    return table.assign(\n"
         "        share_of_target=table['achieved'] / table['kpi_target'],\n"
         "        met=table['achieved'] >= table['kpi_target'],\n"
+        "        rise=table['achieved'] - table['kpi_baseline'],\n"
         "        progress=(table['achieved'] - table['kpi_baseline']) / (table['kpi_target'] - table['kpi_baseline']),\n"
         "    )\n",
         # A merge on campaign_id, met from the share.
@@ -256,15 +273,16 @@ ALTERNATIVES = {
         "    df = campaigns.merge(got, on='campaign_id').set_index('campaign_id')\n"
         "    df['share_of_target'] = df.achieved / df.kpi_target\n"
         "    df['met'] = df.share_of_target >= 1\n"
-        "    df['progress'] = (df.achieved - df.kpi_baseline) / (df.kpi_target - df.kpi_baseline)\n"
-        "    return df[['achieved', 'share_of_target', 'met', 'progress']]\n",
+        "    df['rise'] = df.achieved - df.kpi_baseline\n"
+        "    df['progress'] = df.rise / (df.kpi_target - df.kpi_baseline)\n"
+        "    return df[['achieved', 'share_of_target', 'met', 'rise', 'progress']]\n",
         # reindex() puts the achieved values in the campaigns' order, to_numpy() then lines up.
         "def scorecard(campaigns, achieved):\n"
         "    ids = campaigns['campaign_id']\n"
         "    values = achieved.reindex(ids).to_numpy()\n"
         "    target, base = campaigns['kpi_target'].to_numpy(), campaigns['kpi_baseline'].to_numpy()\n"
         "    return pd.DataFrame({'achieved': values, 'share_of_target': values / target, 'met': values >= target,\n"
-        "                         'progress': (values - base) / (target - base)}, index=ids)\n",
+        "                         'rise': values - base, 'progress': (values - base) / (target - base)}, index=ids)\n",
     ],
     "ex7_2_platform_outcomes": [
         # Two groupby sums joined, the missing visits filled with fill_value.

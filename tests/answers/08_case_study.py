@@ -1,12 +1,55 @@
 """Plausible wrong, hard-coded and alternative answers for 08-case-study; the test suite proves each is judged right."""
 
+# The lines Exercise 8.4 gives: the campaign's row and its main KPI, counted with Section 1's count_kpi.
+_SCORECARD_HEAD = (
+    "def scorecard(tables, campaign_id, hourly_rate):\n"
+    "    plan = tables['campaigns'].set_index('campaign_id').loc[campaign_id]\n"
+    "    kpis = tables['campaign_kpis']\n"
+    "    main = kpis[(kpis['campaign_id'] == campaign_id) & (kpis['part'] == 1)]\n"
+    "    achieved = count_kpi(tables, plan['kpi'], main['counted_from'].iloc[0],\n"
+    "                         main['counted_to'].iloc[0])\n"
+)
+# The reach and the link outcomes of the KPI's kind, counted right.
+_SCORECARD_LINKS = (
+    "    posts = tables['posts']\n"
+    "    reach = posts.loc[posts['campaign_id'] == campaign_id, 'reach'].sum()\n"
+    "    if plan['kpi'] == 'website sessions from social media':\n"
+    "        visits = tables['web_visits']\n"
+    "        link = visits.loc[visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
+    "    elif plan['kpi'] == 'town-hall sign-ups':\n"
+    "        link = (tables['signups']['campaign_id'] == campaign_id).sum()\n"
+    "    else:\n"
+    "        linked = tables['consultations'][tables['consultations']['campaign_id'] == campaign_id]\n"
+    "        if plan['kpi'] == 'consultation responses from 18-24 year-olds':\n"
+    "            linked = linked[linked['age_band'] == '18-24']\n"
+    "        link = len(linked)\n"
+)
+
+
+def _scorecard_tail(cost="plan['budget_eur'] + plan['staff_hours'] * hourly_rate", progress="rise / (target - base)",
+                    extra="cost / rise if rise > 0 else float('nan')", link="link"):
+    return (
+        "    base, target = plan['kpi_baseline'], plan['kpi_target']\n"
+        "    rise = achieved - base\n"
+        f"    cost = {cost}\n"
+        f"    link = {link}\n"
+        "    return pd.Series({'kpi_achieved': achieved, 'share_of_target': achieved / target,\n"
+        f"                      'progress': {progress}, 'rise': rise, 'link_outcomes': link,\n"
+        "                      'link_outcomes_per_1000_reached': 1000 * link / reach,\n"
+        "                      'cost_per_link_outcome': cost / link,\n"
+        f"                      'cost_per_extra_outcome': {extra}}})\n"
+    )
+
+
 WRONG = {
     # Adds up the page views of the campaign's visits instead of its sessions.
     "ex8_1_outcomes": (
-        "def campaign_outcomes(web_visits, consultations, campaign_id):\n"
+        # Adds up the page views of the campaign's visits instead of its sessions.
+        "def campaign_outcomes(web_visits, consultations, signups, campaign_id):\n"
         "    linked = consultations[consultations['campaign_id'] == campaign_id]\n"
         "    return pd.Series({'sessions': web_visits.loc[web_visits['campaign_id'] == campaign_id, 'pageviews'].sum(),\n"
-        "                      'responses': len(linked), 'responses_18_24': (linked['age_band'] == '18-24').sum()})\n"
+        "                      'responses': len(linked), 'responses_18_24': (linked['age_band'] == '18-24').sum(),\n"
+        "                      'signups': (signups['campaign_id'] == campaign_id).sum()})\n"
     ),
     # The share of all the campaign's comments that got a reply, not the share of its questions.
     "ex8_2_conversation": (
@@ -31,36 +74,18 @@ WRONG = {
     ),
     # Forgets the staff time: the cost is the budget alone.
     "ex8_4_scorecard": (
-        "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
-        "    plan = campaigns.set_index('campaign_id').loc[campaign_id]\n"
-        "    reach = posts.loc[posts['campaign_id'] == campaign_id, 'reach'].sum()\n"
-        "    sessions = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
-        "    linked = consultations[consultations['campaign_id'] == campaign_id]\n"
-        "    if plan['kpi'] == 'website sessions from campaign links':\n"
-        "        kpi_achieved, brought = sessions, sessions\n"
-        "    elif plan['kpi'] == 'consultation responses':\n"
-        "        kpi_achieved = len(consultations[(consultations['consultation'] == 'Coastal Protection Bill')\n"
-        "                                         & (consultations['submitted_at'] < '2025-02-22')])\n"
-        "        brought = len(linked)\n"
-        "    else:\n"
-        "        kpi_achieved = len(consultations[(consultations['consultation'] == 'Youth Participation Strategy')\n"
-        "                                         & (consultations['age_band'] == '18-24')\n"
-        "                                         & (consultations['submitted_at'] < '2025-06-01')])\n"
-        "        brought = (linked['age_band'] == '18-24').sum()\n"
-        "    return pd.Series({'reach': reach, 'kpi_achieved': kpi_achieved,\n"
-        "                      'share_of_target': kpi_achieved / plan['kpi_target'], 'brought': brought,\n"
-        "                      'brought_per_1000_reached': 1000 * brought / reach,\n"
-        "                      'cost_per_outcome_brought': plan['budget_eur'] / brought})\n"
+        # Forgets the staff time: the cost is the budget alone.
+        _SCORECARD_HEAD + _SCORECARD_LINKS + _scorecard_tail(cost="plan['budget_eur']")
     ),
 }
 
 # Each returns the shipped data's result whatever data it is given.
 HARDCODED = {
     "ex8_1_outcomes": (
-        "def campaign_outcomes(web_visits, consultations, campaign_id):\n"
-        "    shipped = {'C25-HEAR': [11198, 558, 30], 'C25-YOUTH': [2178, 964, 599], 'C24-OPEN': [6752, 0, 0],\n"
-        "               'C25-KNOW': [8900, 0, 0], 'C25-BUDGET': [4786, 177, 7]}\n"
-        "    return pd.Series(shipped[campaign_id], index=['sessions', 'responses', 'responses_18_24'])\n"
+        "def campaign_outcomes(web_visits, consultations, signups, campaign_id):\n"
+        "    shipped = {'C25-HEAR': [11198, 558, 30, 0], 'C25-YOUTH': [2178, 964, 599, 0], 'C24-OPEN': [6752, 0, 0, 0],\n"
+        "               'C25-KNOW': [8900, 0, 0, 0], 'C25-BUDGET': [4786, 177, 7, 0], 'C25-TOWN': [0, 0, 0, 85]}\n"
+        "    return pd.Series(shipped[campaign_id], index=['sessions', 'responses', 'responses_18_24', 'signups'])\n"
     ),
     "ex8_2_conversation": (
         "def conversation(comments, posts, campaign_id):\n"
@@ -78,74 +103,52 @@ HARDCODED = {
         "                                         0.007834, 0.015504]})\n"
     ),
     "ex8_4_scorecard": (
-        "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
-        "    shipped = {'C25-HEAR': (1205320, 1202, 558), 'C25-YOUTH': (605577, 622, 599),\n"
-        "               'C24-OPEN': (652553, 6752, 6752), 'C25-KNOW': (1141518, 8900, 8900),\n"
-        "               'C25-BUDGET': (2473415, 4786, 4786)}\n"
-        "    reach, kpi_achieved, brought = shipped[campaign_id]\n"
-        "    plan = campaigns.set_index('campaign_id').loc[campaign_id]\n"
-        "    cost = plan['budget_eur'] + plan['staff_hours'] * hourly_rate\n"
-        "    return pd.Series({'reach': reach, 'kpi_achieved': kpi_achieved,\n"
-        "                      'share_of_target': kpi_achieved / plan['kpi_target'], 'brought': brought,\n"
-        "                      'brought_per_1000_reached': 1000 * brought / reach,\n"
-        "                      'cost_per_outcome_brought': cost / brought})\n"
+        _SCORECARD_HEAD
+        + "    shipped = {'C24-OPEN': (13534, 6752, 652553), 'C25-HEAR': (1202, 558, 1205320),\n"
+          "               'C25-YOUTH': (622, 599, 605577), 'C25-KNOW': (20499, 8900, 1141518),\n"
+          "               'C25-BUDGET': (18492, 4786, 2473415), 'C25-TOWN': (119, 85, 30493)}\n"
+          "    achieved, link, reach = shipped[campaign_id]\n"
+        + _scorecard_tail()
     ),
 }
-
-_SCORECARD_HEAD = (
-    "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
-    "    plan = campaigns.set_index('campaign_id').loc[campaign_id]\n"
-    "    reach = posts.loc[posts['campaign_id'] == campaign_id, 'reach'].sum()\n"
-    "    sessions = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
-    "    linked = consultations[consultations['campaign_id'] == campaign_id]\n"
-    "    coastal = consultations[consultations['consultation'] == 'Coastal Protection Bill']\n"
-    "    youth = consultations[consultations['consultation'] == 'Youth Participation Strategy']\n"
-)
-# The KPI counted right, as the objectives write it, and what the links brought of the KPI's kind.
-_SCORECARD_KPI = (
-    "    if plan['kpi'] == 'website sessions from campaign links':\n"
-    "        kpi_achieved, brought = sessions, sessions\n"
-    "    elif plan['kpi'] == 'consultation responses':\n"
-    "        kpi_achieved, brought = (coastal['submitted_at'] < '2025-02-22').sum(), len(linked)\n"
-    "    else:\n"
-    "        kpi_achieved = ((youth['age_band'] == '18-24') & (youth['submitted_at'] < '2025-06-01')).sum()\n"
-    "        brought = (linked['age_band'] == '18-24').sum()\n"
-)
-_SCORECARD_TAIL = (
-    "    cost = plan['budget_eur'] + plan['staff_hours'] * hourly_rate\n"
-    "    return pd.Series({'reach': reach, 'kpi_achieved': kpi_achieved,\n"
-    "                      'share_of_target': kpi_achieved / plan['kpi_target'], 'brought': brought,\n"
-    "                      'brought_per_1000_reached': 1000 * brought / reach,\n"
-    "                      'cost_per_outcome_brought': cost / brought})\n"
-)
 
 # Further wrong answers, checked in one process against the visible and the hidden checks.
 MORE_WRONG = {
     "ex8_1_outcomes": [
         # Counts the clicks of the campaign's posts instead of the website sessions its links brought.
-        "def campaign_outcomes(web_visits, consultations, campaign_id):\n"
+        "def campaign_outcomes(web_visits, consultations, signups, campaign_id):\n"
         "    linked = consultations[consultations['campaign_id'] == campaign_id]\n"
         "    return pd.Series({'sessions': load('posts').query('campaign_id == @campaign_id')['clicks'].sum(),\n"
-        "                      'responses': len(linked), 'responses_18_24': (linked['age_band'] == '18-24').sum()})\n",
+        "                      'responses': len(linked), 'responses_18_24': (linked['age_band'] == '18-24').sum(),\n"
+        "                      'signups': (signups['campaign_id'] == campaign_id).sum()})\n",
         # Counts the young respondents of every campaign, not only this one's.
-        "def campaign_outcomes(web_visits, consultations, campaign_id):\n"
+        "def campaign_outcomes(web_visits, consultations, signups, campaign_id):\n"
         "    linked = consultations[consultations['campaign_id'] == campaign_id]\n"
         "    return pd.Series({'sessions': web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum(),\n"
-        "                      'responses': len(linked), 'responses_18_24': (consultations['age_band'] == '18-24').sum()})\n",
+        "                      'responses': len(linked), 'responses_18_24': (consultations['age_band'] == '18-24').sum(),\n"
+        "                      'signups': (signups['campaign_id'] == campaign_id).sum()})\n",
         # Counts with value_counts(): a campaign without responses is missing, and .get() leaves it empty.
-        "def campaign_outcomes(web_visits, consultations, campaign_id):\n"
+        "def campaign_outcomes(web_visits, consultations, signups, campaign_id):\n"
         "    counts = consultations['campaign_id'].value_counts()\n"
         "    young = consultations[consultations['age_band'] == '18-24']['campaign_id'].value_counts()\n"
         "    return pd.Series({'sessions': web_visits.groupby('campaign_id')['sessions'].sum()[campaign_id],\n"
-        "                      'responses': counts.get(campaign_id), 'responses_18_24': young.get(campaign_id)})\n",
+        "                      'responses': counts.get(campaign_id), 'responses_18_24': young.get(campaign_id),\n"
+        "                      'signups': signups['campaign_id'].value_counts().get(campaign_id)})\n",
         # Counts every response to the consultation it promoted, from every source, as what its links brought
         # (right for campaigns that promoted none: only part a is lost).
-        "def campaign_outcomes(web_visits, consultations, campaign_id):\n"
+        "def campaign_outcomes(web_visits, consultations, signups, campaign_id):\n"
         "    sessions = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
         "    linked = consultations[consultations['campaign_id'] == campaign_id]\n"
         "    everyone = consultations[consultations['consultation'].isin(linked['consultation'])]\n"
         "    return pd.Series({'sessions': sessions, 'responses': len(everyone),\n"
-        "                      'responses_18_24': (everyone['age_band'] == '18-24').sum()})\n",
+        "                      'responses_18_24': (everyone['age_band'] == '18-24').sum(),\n"
+        "                      'signups': (signups['campaign_id'] == campaign_id).sum()})\n",
+        # Counts every sign-up of the table, whichever way it came, for every campaign.
+        "def campaign_outcomes(web_visits, consultations, signups, campaign_id):\n"
+        "    linked = consultations[consultations['campaign_id'] == campaign_id]\n"
+        "    return pd.Series({'sessions': web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum(),\n"
+        "                      'responses': len(linked), 'responses_18_24': (linked['age_band'] == '18-24').sum(),\n"
+        "                      'signups': len(signups)})\n",
     ],
     "ex8_2_conversation": [
         # The median reply time over every replied comment, not only the questions.
@@ -216,69 +219,27 @@ MORE_WRONG = {
         "    return table[table['posts'] > min_posts]\n",
     ],
     "ex8_4_scorecard": [
-        # Judges every campaign on website sessions, whatever its KPI.
-        _SCORECARD_HEAD
-        + "    kpi_achieved, brought = sessions, sessions\n"
-        + _SCORECARD_TAIL,
-        # The consultation KPIs counted from the campaign's links only: its contribution, not the KPI its objective
-        # wrote (Open Hearings then falls below its own baseline).
-        _SCORECARD_HEAD + _SCORECARD_KPI
-        + "    if plan['kpi'] != 'website sessions from campaign links':\n"
-          "        kpi_achieved = brought\n"
-        + _SCORECARD_TAIL,
-        # The old scorecard: the ratios divided by the KPI, responses the campaign did not bring included
-        # (what the links brought computed, but not used).
-        _SCORECARD_HEAD + _SCORECARD_KPI
-        + _SCORECARD_TAIL.replace("1000 * brought / reach", "1000 * kpi_achieved / reach")
-                         .replace("cost / brought", "cost / kpi_achieved"),
-        # The old scorecard relabelled: `brought` is the KPI, and so the ratios rest on it.
-        _SCORECARD_HEAD + _SCORECARD_KPI
-        + "    brought = kpi_achieved\n"
-        + _SCORECARD_TAIL,
-        # The cost per outcome on what the links brought, but the rate per 1,000 reached on the KPI.
-        _SCORECARD_HEAD + _SCORECARD_KPI
-        + _SCORECARD_TAIL.replace("1000 * brought / reach", "1000 * kpi_achieved / reach"),
-        # What Youth Voice's links brought counted as all their responses, not the 18-24 ones of its KPI's kind.
-        _SCORECARD_HEAD + _SCORECARD_KPI
-        + "    if plan['kpi'] == 'consultation responses from 18-24 year-olds':\n"
-          "        brought = len(linked)\n"
-        + _SCORECARD_TAIL,
-        # Forgets the objective's deadline: every response the consultation ever received.
-        _SCORECARD_HEAD
-        + "    if plan['kpi'] == 'website sessions from campaign links':\n"
-          "        kpi_achieved, brought = sessions, sessions\n"
-          "    elif plan['kpi'] == 'consultation responses':\n"
-          "        kpi_achieved, brought = len(coastal), len(linked)\n"
-          "    else:\n"
-          "        kpi_achieved = (youth['age_band'] == '18-24').sum()\n"
-          "        brought = (linked['age_band'] == '18-24').sum()\n"
-        + _SCORECARD_TAIL,
-        # Leaves out the deadline's own day (`<` the deadline instead of the day after it).
-        _SCORECARD_HEAD
-        + "    if plan['kpi'] == 'website sessions from campaign links':\n"
-          "        kpi_achieved, brought = sessions, sessions\n"
-          "    elif plan['kpi'] == 'consultation responses':\n"
-          "        kpi_achieved, brought = (coastal['submitted_at'] < '2025-02-21').sum(), len(linked)\n"
-          "    else:\n"
-          "        kpi_achieved = ((youth['age_band'] == '18-24') & (youth['submitted_at'] < '2025-05-31')).sum()\n"
-          "        brought = (linked['age_band'] == '18-24').sum()\n"
-        + _SCORECARD_TAIL,
-        # Youth Voice judged on all the consultation's responses, not its young respondents (the else branch
-        # written like the elif).
-        _SCORECARD_HEAD
-        + "    if plan['kpi'] == 'website sessions from campaign links':\n"
-          "        kpi_achieved, brought = sessions, sessions\n"
-          "    elif plan['kpi'] == 'consultation responses':\n"
-          "        kpi_achieved, brought = (coastal['submitted_at'] < '2025-02-22').sum(), len(linked)\n"
-          "    else:\n"
-          "        kpi_achieved, brought = (youth['submitted_at'] < '2025-06-01').sum(), len(linked)\n"
-        + _SCORECARD_TAIL,
-        # Compares the KPI with the baseline instead of the target.
-        _SCORECARD_HEAD + _SCORECARD_KPI
-        + _SCORECARD_TAIL.replace("kpi_achieved / plan['kpi_target']", "kpi_achieved / plan['kpi_baseline']"),
-        # What the links brought per person reached, not per 1,000.
-        _SCORECARD_HEAD + _SCORECARD_KPI
-        + _SCORECARD_TAIL.replace("1000 * brought / reach", "brought / reach"),
+        # Divides the cost by the whole KPI instead of the rise above the baseline.
+        _SCORECARD_HEAD + _SCORECARD_LINKS + _scorecard_tail(extra="cost / achieved"),
+        # Takes the KPI itself as what the links brought.
+        _SCORECARD_HEAD + _SCORECARD_LINKS + _scorecard_tail(link="achieved"),
+        # Divides by the rise even when the KPI fell below its baseline (a negative cost per extra outcome).
+        _SCORECARD_HEAD + _SCORECARD_LINKS + _scorecard_tail(extra="cost / rise"),
+        # The share of the target again, as progress.
+        _SCORECARD_HEAD + _SCORECARD_LINKS + _scorecard_tail(progress="achieved / target"),
+        # The reach of every post, not only the campaign's.
+        _SCORECARD_HEAD + _SCORECARD_LINKS.replace(
+            "reach = posts.loc[posts['campaign_id'] == campaign_id, 'reach'].sum()", "reach = posts['reach'].sum()")
+        + _scorecard_tail(),
+        # Forgets to keep only the 18-24 year-olds among the responses Youth Voice's links brought.
+        _SCORECARD_HEAD + _SCORECARD_LINKS.replace(
+            "        if plan['kpi'] == 'consultation responses from 18-24 year-olds':\n"
+            "            linked = linked[linked['age_band'] == '18-24']\n", "")
+        + _scorecard_tail(),
+        # Counts every sign-up in the table as the member's link outcomes.
+        _SCORECARD_HEAD + _SCORECARD_LINKS.replace(
+            "link = (tables['signups']['campaign_id'] == campaign_id).sum()", "link = len(tables['signups'])")
+        + _scorecard_tail(),
     ],
 }
 
@@ -286,19 +247,20 @@ MORE_WRONG = {
 ALTERNATIVES = {
     "ex8_1_outcomes": [
         # query() and a boolean sum, the Series built from a list and an index.
-        "def campaign_outcomes(visits, responses, cid):\n"
+        "def campaign_outcomes(visits, responses, town, cid):\n"
         "    ours = responses.query('campaign_id == @cid')\n"
         "    values = [visits.query('campaign_id == @cid')['sessions'].sum(), ours.shape[0],\n"
-        "              ours['age_band'].eq('18-24').sum()]\n"
-        "    return pd.Series(values, index=['sessions', 'responses', 'responses_18_24'])\n",
+        "              ours['age_band'].eq('18-24').sum(), town['campaign_id'].eq(cid).sum()]\n"
+        "    return pd.Series(values, index=['sessions', 'responses', 'responses_18_24', 'signups'])\n",
         # groupby() on the campaign, reindexed so that a campaign without rows gets 0.
-        "def campaign_outcomes(web_visits, consultations, campaign_id):\n"
+        "def campaign_outcomes(web_visits, consultations, signups, campaign_id):\n"
         "    sessions = web_visits.groupby('campaign_id')['sessions'].sum().reindex([campaign_id], fill_value=0)\n"
         "    responses = consultations.groupby('campaign_id').size().reindex([campaign_id], fill_value=0)\n"
         "    young = consultations[consultations['age_band'] == '18-24']\n"
         "    young = young.groupby('campaign_id').size().reindex([campaign_id], fill_value=0)\n"
+        "    town = signups.groupby('campaign_id').size().reindex([campaign_id], fill_value=0)\n"
         "    return pd.Series({'sessions': int(sessions.iloc[0]), 'responses': int(responses.iloc[0]),\n"
-        "                      'responses_18_24': int(young.iloc[0])})\n",
+        "                      'responses_18_24': int(young.iloc[0]), 'signups': int(town.iloc[0])})\n",
     ],
     "ex8_2_conversation": [
         # A merge of the comments with the campaign's posts, the reply time of the replied questions only.
@@ -342,67 +304,51 @@ ALTERNATIVES = {
         "    return out.query('posts >= @min_posts').sort_values(['platform', 'median_rate'], ascending=[True, False])\n",
     ],
     "ex8_4_scorecard": [
-        # The two counts picked with a dictionary of pairs, the deadline as the last day included
-        # (`.dt.normalize()` keeps the day of each response), the row picked with a boolean filter.
-        "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
-        "    row = campaigns[campaigns['campaign_id'] == campaign_id].iloc[0]\n"
-        "    day = consultations['submitted_at'].dt.normalize()\n"
-        "    coastal = consultations[(consultations['consultation'] == 'Coastal Protection Bill') & (day <= '2025-02-21')]\n"
-        "    youth = consultations[(consultations['consultation'] == 'Youth Participation Strategy')\n"
-        "                          & (day <= '2025-05-31')]\n"
-        "    ours = consultations[consultations['campaign_id'] == campaign_id]\n"
-        "    visits = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
-        "    counts = {'website sessions from campaign links': (visits, visits),\n"
-        "              'consultation responses': (len(coastal), len(ours)),\n"
-        "              'consultation responses from 18-24 year-olds':\n"
-        "                  ((youth['age_band'] == '18-24').sum(), (ours['age_band'] == '18-24').sum())}\n"
-        "    achieved, own = counts[row['kpi']]\n"
-        "    reach = posts[posts['campaign_id'] == campaign_id]['reach'].sum()\n"
-        "    total_cost = row['budget_eur'] + hourly_rate * row['staff_hours']\n"
-        "    return pd.Series({'reach': reach, 'kpi_achieved': achieved, 'share_of_target': achieved / row['kpi_target'],\n"
-        "                      'brought': own, 'brought_per_1000_reached': own / reach * 1000,\n"
-        "                      'cost_per_outcome_brought': total_cost / own})\n",
-        # 'in' tests on the KPI's wording, query() for the rows, the deadline as a Timestamp, a Series from a list.
-        "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
-        "    c = campaigns.query('campaign_id == @campaign_id').squeeze()\n"
-        "    reach = posts.query('campaign_id == @campaign_id').reach.sum()\n"
-        "    links = consultations.query('campaign_id == @campaign_id')\n"
-        "    if 'sessions' in c.kpi:\n"
-        "        kpi = got = web_visits.query('campaign_id == @campaign_id').sessions.sum()\n"
-        "    elif '18-24' in c.kpi:\n"
-        "        deadline = pd.Timestamp('2025-06-01')\n"
-        "        kpi = len(consultations.query(\"consultation == 'Youth Participation Strategy' \"\n"
-        "                                      \"and age_band == '18-24' and submitted_at < @deadline\"))\n"
-        "        got = len(links.query(\"age_band == '18-24'\"))\n"
-        "    else:\n"
-        "        deadline = pd.Timestamp('2025-02-22')\n"
-        "        kpi = len(consultations.query(\"consultation == 'Coastal Protection Bill' and submitted_at < @deadline\"))\n"
-        "        got = len(links)\n"
-        "    cost = c.budget_eur + c.staff_hours * hourly_rate\n"
-        "    return pd.Series([reach, kpi, kpi / c.kpi_target, got, 1000 * got / reach, cost / got],\n"
-        "                     index=['reach', 'kpi_achieved', 'share_of_target', 'brought', 'brought_per_1000_reached',\n"
-        "                            'cost_per_outcome_brought'])\n",
-        # The deadline read from the objective's own words ("... by 21 February 2025."), the consultation from
-        # the campaign's links, the same age filter for the KPI and for what the links brought.
-        "def scorecard(campaigns, posts, web_visits, consultations, campaign_id, hourly_rate):\n"
-        "    plan = campaigns.set_index('campaign_id').loc[campaign_id]\n"
-        "    reach = posts.loc[posts['campaign_id'] == campaign_id, 'reach'].sum()\n"
-        "    if plan['kpi'] == 'website sessions from campaign links':\n"
-        "        achieved = web_visits.loc[web_visits['campaign_id'] == campaign_id, 'sessions'].sum()\n"
-        "        brought = achieved\n"
-        "    else:\n"
-        "        deadline = pd.Timestamp(plan['objective'].split(' by ')[-1].rstrip('.'))\n"
-        "        linked = consultations[consultations['campaign_id'] == campaign_id]\n"
-        "        name = linked['consultation'].iloc[0]\n"
-        "        rows = consultations[(consultations['consultation'] == name)\n"
-        "                             & (consultations['submitted_at'] < deadline + pd.Timedelta(days=1))]\n"
-        "        if plan['kpi'] == 'consultation responses from 18-24 year-olds':\n"
-        "            rows = rows[rows['age_band'] == '18-24']\n"
-        "            linked = linked[linked['age_band'] == '18-24']\n"
-        "        achieved, brought = len(rows), len(linked)\n"
-        "    cost = plan['budget_eur'] + plan['staff_hours'] * hourly_rate\n"
-        "    return pd.Series({'reach': reach, 'kpi_achieved': achieved, 'share_of_target': achieved / plan['kpi_target'],\n"
-        "                      'brought': brought, 'brought_per_1000_reached': 1000 * brought / reach,\n"
-        "                      'cost_per_outcome_brought': cost / brought})\n",
+        # The link outcomes picked from a dictionary of the four counts, each table's rows kept by a small lambda.
+        _SCORECARD_HEAD
+        + "    ours = lambda name: tables[name][tables[name]['campaign_id'].eq(campaign_id)]\n"
+          "    answers = ours('consultations')\n"
+          "    counts = {'website sessions from social media': ours('web_visits')['sessions'].sum(),\n"
+          "              'consultation responses': len(answers),\n"
+          "              'consultation responses from 18-24 year-olds': answers['age_band'].eq('18-24').sum(),\n"
+          "              'town-hall sign-ups': len(ours('signups'))}\n"
+          "    got = counts[plan['kpi']]\n"
+          "    reach = ours('posts')['reach'].sum()\n"
+          "    total = plan.budget_eur + hourly_rate * plan.staff_hours\n"
+          "    gain = achieved - plan.kpi_baseline\n"
+          "    per_extra = total / gain if gain > 0 else float('nan')\n"
+          "    return pd.Series([achieved, achieved / plan.kpi_target, gain / (plan.kpi_target - plan.kpi_baseline),\n"
+          "                      gain, got, got / reach * 1000, total / got, per_extra],\n"
+          "                     index=['kpi_achieved', 'share_of_target', 'progress', 'rise', 'link_outcomes',\n"
+          "                            'link_outcomes_per_1000_reached', 'cost_per_link_outcome',\n"
+          "                            'cost_per_extra_outcome'])\n",
+        # The baseline and target read from campaign_kpis' part 1, 'in' tests on the KPI's wording, no rise as None.
+        _SCORECARD_HEAD
+        + "    base = main['kpi_baseline'].iloc[0]\n"
+          "    target = main['kpi_target'].iloc[0]\n"
+          "    posts = tables['posts']\n"
+          "    reach = posts[posts.campaign_id == campaign_id].reach.sum()\n"
+          "    if 'sessions' in plan['kpi']:\n"
+          "        v = tables['web_visits']\n"
+          "        link = v[v.campaign_id == campaign_id].sessions.sum()\n"
+          "    elif 'sign-ups' in plan['kpi']:\n"
+          "        link = int((tables['signups'].campaign_id == campaign_id).sum())\n"
+          "    else:\n"
+          "        r = tables['consultations']\n"
+          "        r = r[r.campaign_id == campaign_id]\n"
+          "        if '18-24' in plan['kpi']:\n"
+          "            r = r[r.age_band == '18-24']\n"
+          "        link = r.shape[0]\n"
+          "    cost = plan['budget_eur'] + plan['staff_hours'] * hourly_rate\n"
+          "    result = {}\n"
+          "    result['kpi_achieved'] = achieved\n"
+          "    result['share_of_target'] = achieved / target\n"
+          "    result['rise'] = achieved - base\n"
+          "    result['progress'] = result['rise'] / (target - base)\n"
+          "    result['link_outcomes'] = link\n"
+          "    result['link_outcomes_per_1000_reached'] = link * 1000 / reach\n"
+          "    result['cost_per_link_outcome'] = cost / link\n"
+          "    result['cost_per_extra_outcome'] = cost / result['rise'] if result['rise'] > 0 else None\n"
+          "    return pd.Series(result)\n",
     ],
 }
