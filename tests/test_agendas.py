@@ -1,4 +1,4 @@
-"""The workshop agendas of the instructor guide follow each stage's own minutes (its title cell)."""
+"""The workshop agendas of the instructor guide follow each stage's own minutes (its title cell, its short slot)."""
 from __future__ import annotations
 
 import re
@@ -14,7 +14,8 @@ GUIDE = ROOT / "book" / "instructor-guide.md"
 
 @pytest.fixture(scope="module")
 def facts() -> dict[str, dict[str, str]]:
-    return {name: build.stage_facts(NOTEBOOKS / name / f"{name}.ipynb") for name in stage_names()}
+    notebooks = {name: NOTEBOOKS / name / f"{name}.ipynb" for name in stage_names()}
+    return {name: {**build.stage_facts(path), **build.short_slot(path)} for name, path in notebooks.items()}
 
 
 def _stage_minutes(facts, stage: int, kind: str) -> int:
@@ -49,7 +50,10 @@ def test_every_stage_session_lasts_what_its_notebook_says(facts):
         assert block == agendas.SHORT_SLOT, stage
         teaching = [length for _, _, length, what in two_days
                     if what.startswith(f"Stage {stage}:") and "teaching" in what]
-        assert teaching == [agendas.FRAMING + _stage_minutes(facts, stage, "teaching")], stage
+        exercises = [length for _, _, length, what in two_days
+                     if what.startswith(f"Stage {stage}:") and "exercises in the room" in what]
+        assert teaching == [agendas.FRAMING + _stage_minutes(facts, stage, "short_teaching")], stage
+        assert exercises == [_stage_minutes(facts, stage, "short_exercises")], stage
     capstone = [length for _, _, length, what in two_days if "Exercise" in what and what.startswith("Stage 8:")]
     assert sum(capstone) == _stage_minutes(facts, 8, "exercises")
 
@@ -66,6 +70,58 @@ def test_each_day_fits_and_leaves_pairs_time_to_work(facts):
                     assert length >= agendas.MIN_SHORT_EXERCISES, f"{name}: {what} has {length} min"
     eight_one_to_four = next(length for _, _, length, what in _rows(facts, "two-day") if "8.1-8.4" in what)
     assert eight_one_to_four >= 40, "Exercises 8.1-8.4 need a real slot"
+
+
+def test_every_stage_plans_a_short_slot_that_adds_up(facts):
+    """Stages 1-7 each say, in their instructor notes, how to teach them in the two-day workshop's 90 minutes."""
+    for stage in range(1, 8):
+        name = next(n for n in facts if n.startswith(f"{stage:02d}-"))
+        notes = _notes(name)
+        assert notes.count("**Short slot (") == 1, f"{name}: one short-slot line in its instructor notes"
+        slot, teaching, exercises = (_stage_minutes(facts, stage, f"short_{kind}")
+                                     for kind in ("slot", "teaching", "exercises"))
+        assert slot == agendas.SHORT_SLOT, name
+        assert agendas.FRAMING + teaching + exercises == slot, f"{name}: 5 + {teaching} + {exercises} != {slot}"
+        assert teaching <= _stage_minutes(facts, stage, "teaching"), name
+        assert agendas.MIN_SHORT_EXERCISES <= exercises <= _stage_minutes(facts, stage, "exercises"), name
+        plan = " ".join(notes.split("**Short slot (", 1)[1].split("\n\n", 1)[0].split())
+        body = plan.split(" min. ", 1)[1]
+        assert "In pairs: " in body and " Leave " in body, f"{name}: the plan names what to do in the room and after"
+        taught, rest = body.split("In pairs: ", 1)
+        in_room = rest.split(" Leave ", 1)[0]
+        assert sum(_minutes_given(taught)) == teaching, f"{name}: the sections' minutes make the short teaching"
+        assert sum(_minutes_given(in_room)) == exercises, f"{name}: the exercises' minutes make the short exercises"
+
+
+def _one_off(facts, **change):
+    changed = {name: dict(f) for name, f in facts.items()}
+    name = next(n for n in changed if n.startswith("04-"))
+    changed[name].update(change)
+    return changed
+
+
+def test_a_short_slot_that_does_not_add_up_stops_the_agenda(facts):
+    with pytest.raises(ValueError, match="does not add up"):
+        _rows(_one_off(facts, short_teaching="50"), "two-day")
+    with pytest.raises(ValueError, match="short-slot line"):
+        _rows(_one_off(facts, short_slot="", short_teaching="", short_exercises=""), "two-day")
+    retimed = _rows(_one_off(facts, short_teaching="50", short_exercises="35"), "two-day")
+    before = _rows(facts, "two-day")
+    assert [row[2] for row in retimed if row[3].startswith("Stage 4:")] == [55, 35]
+    assert retimed[-1][:2] == before[-1][:2]
+
+
+def _section(text: str, heading: str) -> str:
+    return text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_guide_says_what_the_agendas_do():
+    text = GUIDE.read_text(encoding="utf-8")
+    one_day, two_days = _section(text, "A one-day workshop"), _section(text, "A two-day workshop")
+    assert "in full" in one_day
+    assert "**Short slot (90 min)**" in two_days and "in full" not in two_days
+    assert f"{agendas.SHORT_SLOT}-minute" in two_days
+    assert "short slot" in _section(text, "The agendas are timed from the stages")
 
 
 def test_a_retimed_stage_moves_its_rows_and_the_rest_of_the_day(facts):

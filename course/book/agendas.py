@@ -1,18 +1,22 @@
 """The workshop agendas of the instructor guide, timed from each stage's own minutes.
 
 Each stage's title cell says how long its teaching and its exercises take (``**Time**: teaching NN
-min, exercises NN min``, read by :func:`course.book.build.stage_facts`). The agendas are written from
-those minutes when the instructor edition is built, so a stage that is re-timed moves its rows, and
-everything after them, in both agendas. ``book/instructor-guide.md`` holds a marker line where each
-agenda goes (``<!-- agenda: one-day -->``); :func:`fill_agendas` replaces it with the table.
+min, exercises NN min``, read by :func:`course.book.build.stage_facts`), and the instructor notes of
+stages 1 to 7 say how to teach the stage in a short slot (``**Short slot (90 min)**: teaching NN min,
+exercises NN min.``, read by :func:`course.book.build.short_slot`, then the stage's own prose on what
+to cut and which exercises to do in the room). The agendas are written from those minutes when the
+instructor edition is built, so a stage that is re-timed moves its rows, and everything after them.
+``book/instructor-guide.md`` holds a marker line where each agenda goes (``<!-- agenda: one-day -->``);
+:func:`fill_agendas` replaces it with the table.
 
 A session is either fixed (a welcome, a break: its minutes are written here) or a part of a stage,
 timed from the stage's facts:
 
-- ``teaching``: 5 minutes of framing and the stage's teaching minutes;
+- ``teaching``: 5 minutes of framing and the stage's teaching minutes (the one-day agenda: stages in full);
 - ``exercises``: the stage's exercise minutes, debrief included;
-- ``short exercises``: what a 90-minute block leaves for exercises after the framing and the teaching,
-  the short slot the stages' instructor notes plan for;
+- ``short teaching`` and ``short exercises``: 5 minutes of framing and the teaching its notes keep in a
+  short slot, then the exercises they keep in the room (the two-day agenda); the three add up to the
+  slot's :data:`SHORT_SLOT` minutes, or the agenda cannot be written;
 - ``case study exercises`` and ``case study write-up``: the capstone's exercise minutes, split into
   the autograded exercises and the :data:`CASE_STUDY_WRITING` minutes of the written case study.
 """
@@ -25,7 +29,7 @@ from pathlib import Path
 from typing import Callable
 
 __all__ = ["FRAMING", "SHORT_SLOT", "CASE_STUDY_WRITING", "MIN_SHORT_EXERCISES", "LATEST_END", "AGENDAS",
-           "Session", "timed", "agenda_markdown", "fill_agendas"]
+           "Session", "short_minutes", "timed", "agenda_markdown", "fill_agendas"]
 
 #: Minutes of framing before each stage's teaching (the guide's "Running a stage").
 FRAMING = 5
@@ -56,9 +60,30 @@ def _minutes(facts: Facts, stage: int, kind: str) -> int:
     for name, found in facts.items():
         if name.startswith(f"{stage:02d}-"):
             if not found.get(kind, "").isdigit():
-                raise ValueError(f"stage {name} gives no {kind} minutes in its title cell")
+                where = "instructor notes' short-slot line" if kind.startswith("short") else "title cell"
+                raise ValueError(f"stage {name} gives no {kind} minutes in its {where}")
             return int(found[kind])
     raise KeyError(f"no stage {stage:02d} among {sorted(facts)}")
+
+
+def short_minutes(facts: Facts, stage: int, kind: str) -> int:
+    """The ``teaching`` or ``exercises`` minutes of the stage's short slot, once its minutes are checked.
+
+    >>> facts = {"04-content": {"short_slot": "90", "short_teaching": "45", "short_exercises": "40"}}
+    >>> short_minutes(facts, 4, "teaching"), short_minutes(facts, 4, "exercises")
+    (45, 40)
+    >>> facts["04-content"]["short_teaching"] = "50"
+    >>> short_minutes(facts, 4, "exercises")
+    Traceback (most recent call last):
+    ...
+    ValueError: stage 4's short slot does not add up: 5 of framing + 50 + 40 is not 90 min
+    """
+    slot = _minutes(facts, stage, "short_slot")
+    teaching, exercises = _minutes(facts, stage, "short_teaching"), _minutes(facts, stage, "short_exercises")
+    if slot != SHORT_SLOT or FRAMING + teaching + exercises != slot:
+        raise ValueError(f"stage {stage}'s short slot does not add up: {FRAMING} of framing + {teaching} + "
+                         f"{exercises} is not {SHORT_SLOT} min")
+    return teaching if kind == "teaching" else exercises
 
 
 def _teaching(stage: int, title: str, extra: str = "") -> Session:
@@ -70,9 +95,14 @@ def _exercises(stage: int, title: str) -> Session:
     return Session(f"Stage {stage}: {title}, exercises and debrief", lambda f: _minutes(f, stage, "exercises"))
 
 
+def _short_teaching(stage: int, title: str) -> Session:
+    return Session(f"Stage {stage}: {title}, framing and teaching (its short slot, as its notes plan it)",
+                   lambda f: FRAMING + short_minutes(f, stage, "teaching"))
+
+
 def _short_exercises(stage: int, title: str) -> Session:
-    return Session(f"Stage {stage}: {title}, exercises in the room (those its notes keep in a short slot)",
-                   lambda f: SHORT_SLOT - FRAMING - _minutes(f, stage, "teaching"))
+    return Session(f"Stage {stage}: {title}, exercises in the room and debrief (its short slot, as its notes plan it)",
+                   lambda f: short_minutes(f, stage, "exercises"))
 
 
 def _break(minutes: int = 15) -> Session:
@@ -91,10 +121,10 @@ ONE_DAY = [
 
 TWO_DAYS_FIRST = [
     Session("Welcome and set-up (stage 0 done beforehand)", 15),
-    _teaching(1, "Objectives"), _short_exercises(1, "Objectives"), _break(),
-    _teaching(2, "Audience"), _short_exercises(2, "Audience"), LUNCH,
-    _teaching(3, "Planning"), _short_exercises(3, "Planning"), _break(),
-    _teaching(4, "Content"), _short_exercises(4, "Content"),
+    _short_teaching(1, "Objectives"), _short_exercises(1, "Objectives"), _break(),
+    _short_teaching(2, "Audience"), _short_exercises(2, "Audience"), LUNCH,
+    _short_teaching(3, "Planning"), _short_exercises(3, "Planning"), _break(),
+    _short_teaching(4, "Content"), _short_exercises(4, "Content"),
     Session("Stage 8: Case study, the table groups: each table takes its campaign and runs the notebook's setup "
             "with it", 15),
     Session("Close: questions, and what tomorrow holds", 10),
@@ -102,9 +132,9 @@ TWO_DAYS_FIRST = [
 
 TWO_DAYS_SECOND = [
     Session("Recap of day one; questions from overnight", 10),
-    _teaching(5, "Engagement"), _short_exercises(5, "Engagement"), _break(),
-    _teaching(6, "Risks"), _short_exercises(6, "Risks"), LUNCH,
-    _teaching(7, "Evaluation"), _short_exercises(7, "Evaluation"), _break(),
+    _short_teaching(5, "Engagement"), _short_exercises(5, "Engagement"), _break(),
+    _short_teaching(6, "Risks"), _short_exercises(6, "Risks"), LUNCH,
+    _short_teaching(7, "Evaluation"), _short_exercises(7, "Evaluation"), _break(),
     Session("Stage 8: Case study, the table's campaign through sections 1-7 and Exercises 8.1-8.4, by table",
             lambda f: _minutes(f, 8, "exercises") - CASE_STUDY_WRITING),
     Session("Stage 8: writing the case study (Exercise 8.5), by table", CASE_STUDY_WRITING),

@@ -36,7 +36,7 @@ from .editions import edition_notebooks
 from .offline_assets import vendor
 
 __all__ = ["EDITIONS", "DATA_DICTIONARY", "build", "stage", "data_dictionary_markdown", "write_data_dictionary",
-           "stage_facts", "table_of_contents", "configuration"]
+           "stage_facts", "short_slot", "table_of_contents", "configuration"]
 
 #: The data dictionary page, written from the schema and committed, so that the notebooks' links to it
 #: also work in JupyterLab (a test keeps it up to date: refresh it with write_data_dictionary()).
@@ -91,12 +91,32 @@ def stage_facts(notebook: Path) -> dict[str, str]:
             "teaching": timing.group(1) if timing else "", "exercises": timing.group(2) if timing else ""}
 
 
+SHORT_SLOT_LINE = re.compile(r"\*\*Short slot \((\d+) min\)\*\*:?\s*"
+                             r"teaching\s+(\d+)\s*min\S*,\s*exercises\s+(\d+)\s*min")
+
+
+def short_slot(notebook: Path) -> dict[str, str]:
+    """What a stage's instructor notes plan for a short slot: its minutes, its teaching and its exercises.
+
+    The notes give it on the line ``**Short slot (90 min)**: teaching NN min, exercises NN min.``, followed by
+    what to cut and which exercises to do in the room. A stage without that line gives empty values.
+    """
+    nb = nbformat.read(notebook, as_version=4)
+    found = [SHORT_SLOT_LINE.search(c.source) for c in nb.cells if c.cell_type == "markdown"]
+    found = [match for match in found if match]
+    if len(found) > 1:
+        raise ValueError(f"{notebook.name} plans its short slot {len(found)} times")
+    slot, teaching, exercises = found[0].groups() if found else ("", "", "")
+    return {"short_slot": slot, "short_teaching": teaching, "short_exercises": exercises}
+
+
 def _stage_rows(folder: Path, stages: list[str], columns: str) -> list[str]:
     rows = []
     for name in stages:
-        facts = stage_facts(folder / "notebooks" / name / f"{name}.ipynb")
+        notebook = folder / "notebooks" / name / f"{name}.ipynb"
+        facts = {**stage_facts(notebook), **short_slot(notebook)}
         link = f"[{facts['title']}](../notebooks/{name}/{name}.ipynb)"
-        rows.append("| " + " | ".join([link] + [facts[c] for c in columns.split()]) + " |")
+        rows.append("| " + " | ".join([link] + [facts[c] or "-" for c in columns.split()]) + " |")
     return rows
 
 
@@ -111,11 +131,14 @@ def _write_stage_tables(edition: str, folder: Path, stages: list[str]) -> None:
     _append(folder / "book" / "intro.md", ["## The stages at a glance", "", "| stage | what it is about |", "|---|---|",
                                           *_stage_rows(folder, stages, "summary")])
     if edition == "instructor":
-        facts = {name: stage_facts(folder / "notebooks" / name / f"{name}.ipynb") for name in stages}
+        facts = {name: {**stage_facts(folder / "notebooks" / name / f"{name}.ipynb"),
+                        **short_slot(folder / "notebooks" / name / f"{name}.ipynb")} for name in stages}
         write_agendas(folder / "book" / "instructor-guide.md", facts)
         _append(folder / "book" / "instructor-guide.md",
-                ["| stage | teaching (min) | exercises (min) |", "|---|---|---|",
-                 *_stage_rows(folder, stages, "teaching exercises")])
+                ["| stage | teaching (min) | exercises (min) "
+                 "| short slot: teaching (min) | short slot: exercises (min) |",
+                 "|---|---|---|---|---|",
+                 *_stage_rows(folder, stages, "teaching exercises short_teaching short_exercises")])
 
 
 def table_of_contents(edition: str, stages: list[str], book: Path) -> dict:
