@@ -84,7 +84,7 @@ def test_every_stage_plans_a_short_slot_that_adds_up(facts):
         assert agendas.FRAMING + teaching + exercises == slot, f"{name}: 5 + {teaching} + {exercises} != {slot}"
         assert teaching <= _stage_minutes(facts, stage, "teaching"), name
         assert agendas.MIN_SHORT_EXERCISES <= exercises <= _stage_minutes(facts, stage, "exercises"), name
-        plan = " ".join(notes.split("**Short slot (", 1)[1].split("\n\n", 1)[0].split())
+        plan = " ".join(re.split(r"\n\n|\n- ", notes.split("**Short slot (", 1)[1], maxsplit=1)[0].split())
         body = plan.split(" min. ", 1)[1]
         assert "In pairs: " in body and " Leave " in body, f"{name}: the plan names what to do in the room and after"
         taught, rest = body.split("In pairs: ", 1)
