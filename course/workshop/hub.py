@@ -52,7 +52,7 @@ from pathlib import Path
 from ..paths import ROOT, SHIPPED_DATA
 from .commands import HUB_ROOT as DEFAULT_ROOT
 from .room import (HubError, Person, Room, _config_dirs, _ensure_user, _lock_repository, _prepare_course, _run,
-                   _write, check_accounts, python_wrapper, read_people, repository_modes)
+                   _write, check_accounts, python_wrapper, read_people, repository_modes, room_of)
 
 __all__ = ["DEFAULT_ROOT", "Person", "Room", "HubError", "read_people", "preflight", "start", "stop", "status"]
 
@@ -183,18 +183,40 @@ def _interrupt_here(step: str, hub: subprocess.Popen | None = None) -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-def _marked(root: Path) -> set[int]:
-    """The processes whose environment carries this room's mark (``COURSE_HUB_ROOM=<root>``)."""
-    mark = f"COURSE_HUB_ROOM={root}".encode()
-    found = set()
+def _marks() -> dict[int, str]:
+    """Each process that carries a room's mark (``COURSE_HUB_ROOM=<root>``), with that room's folder."""
+    found = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if mark in (entry / "environ").read_bytes().split(b"\0"):
-                    found.add(int(entry.name))
+                for variable in (entry / "environ").read_bytes().split(b"\0"):
+                    if variable.startswith(b"COURSE_HUB_ROOM="):
+                        found[int(entry.name)] = variable.split(b"=", 1)[1].decode(errors="replace")
             except OSError:
                 pass
     return found
+
+
+def _marked(root: Path) -> set[int]:
+    """The processes of the room in ``root``, found by their mark, even when the hub that started them died."""
+    return {pid for pid, marked in _marks().items() if marked == str(root)}
+
+
+def _end_abandoned_rooms() -> list[int]:
+    """End the processes of rooms whose folder is gone (interrupted, then removed): no `stop` can reach them,
+    and their proxy may hold the port this room needs. Returns their pids."""
+    abandoned = [pid for pid, root in _marks().items()
+                 if not (Path(root) / "hub" / "state.json").is_file() and pid != os.getpid()]
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        for pid in abandoned:
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                pass
+        grace = time.monotonic() + 5
+        while any(_alive(p) for p in abandoned) and time.monotonic() < grace:
+            time.sleep(0.1)
+    return abandoned
 
 
 def status(root: Path = DEFAULT_ROOT) -> dict:
@@ -247,6 +269,7 @@ def _start(room: Room, learners: list[Person], instructors: list[Person], port: 
     if previous:  # whatever an earlier start left, a whole room or an interrupted one: end its processes
         stop(room.root)
         previous = room.read_state()
+    _end_abandoned_rooms()
     problems = preflight(port)
     if problems:
         raise HubError("The hub cannot start:\n- " + "\n- ".join(problems))
@@ -259,18 +282,22 @@ def _start(room: Room, learners: list[Person], instructors: list[Person], port: 
 
     # The hub's groups nbgrader-<course> and formgrade-<course> are too long for unix group names (32
     # characters): the course folder's unix group is the grader account's own, with the instructors in it.
-    try:
-        grader = _ensure_user(Person(grader_name, "Grader"), home_base, created_users, passwords, set(known),
-                              {grader_name})
-        for person in learners + instructors:
-            _ensure_user(person, home_base, created_users, passwords, set(known))
-    finally:  # whatever happens next, `stop --remove-users` knows whom start created
+    def record() -> None:  # after each account: a start killed at any moment leaves whom it made to `stop`
         if passwords:
-            known.update(passwords)
-            _write(passwords_file, json.dumps(known, indent=1), 0o600)
-        previous.pop("seconds_to_start", None)
+            _write(passwords_file, json.dumps({**known, **passwords}, indent=1), 0o600)
         _write(room.state_file, json.dumps({**previous, "pid": None, "created_users": created_users,
                                             "grader": grader_name, "home_base": str(home_base)}, indent=1), 0o600)
+
+    previous.pop("seconds_to_start", None)
+    try:
+        grader = _ensure_user(Person(grader_name, "Grader"), room.root, home_base, created_users, passwords,
+                              set(known), {grader_name})
+        record()
+        for person in learners + instructors:
+            _ensure_user(person, room.root, home_base, created_users, passwords, set(known))
+            record()
+    finally:
+        record()
     _interrupt_here("accounts")
     staff_gid = grader.pw_gid
     for person in instructors:
@@ -390,10 +417,10 @@ def stop(root: Path = DEFAULT_ROOT, remove_users: bool = False, timeout: float =
         time.sleep(0.2)
     processes |= _room_processes(state, room.root)
     for sig in (signal.SIGTERM, signal.SIGKILL):
-        for pid in processes:
-            if _alive(pid):
+        for process in processes:
+            if _alive(process):
                 try:
-                    os.kill(pid, sig)
+                    os.kill(process, sig)
                 except ProcessLookupError:
                     pass
         grace = time.monotonic() + 5
@@ -415,7 +442,10 @@ def stop(root: Path = DEFAULT_ROOT, remove_users: bool = False, timeout: float =
             os.chmod(ROOT / name, mode)
     removed = []
     if remove_users:
-        for name in state.get("created_users", []):
+        # and an account this room's start made but was killed before it could write it down
+        marked = [e.pw_name for e in pwd.getpwall() if room_of(e) == room.root]
+        state["created_users"] = list(dict.fromkeys([*state.get("created_users", []), *marked]))
+        for name in state["created_users"]:
             # --force: a server's process that has just ended may still be listed for a moment.
             if subprocess.run(["userdel", "--force", name], capture_output=True).returncode == 0:
                 removed.append(name)

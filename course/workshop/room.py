@@ -23,7 +23,8 @@ from pathlib import Path
 
 from ..paths import NOTEBOOKS, ROOT, SHIPPED_DATA
 
-__all__ = ["HubError", "Person", "Room", "read_people", "python_wrapper", "as_user", "INSTRUCTOR_ONLY"]
+__all__ = ["HubError", "Person", "Room", "read_people", "python_wrapper", "as_user", "INSTRUCTOR_ONLY", "COURSE_MARK",
+           "made_by_course", "room_of", "check_accounts"]
 
 #: Folders of the repository that show solutions: closed to other users while a room runs.
 INSTRUCTOR_ONLY = ["notebooks", "instructor", "tests", "_build"]
@@ -149,7 +150,8 @@ def _run(*command: str) -> None:
         raise HubError(f"{' '.join(command)} failed: {result.stderr.strip() or result.stdout.strip()}")
 
 
-#: The last field of the comment (GECOS) of every account ``course hub`` makes: how it knows its own.
+#: The last field of the comment (GECOS) of every account ``course hub`` makes, followed by " for <the room's
+#: folder>": how it knows its own accounts, and which room each is.
 COURSE_MARK = "made by course hub"
 
 
@@ -167,13 +169,20 @@ def _uid_range() -> tuple[int, int]:
 
 
 def made_by_course(entry: pwd.struct_passwd) -> bool:
-    """Whether ``course hub start`` made this account (its comment ends with :data:`COURSE_MARK`)."""
-    return entry.pw_gecos.split(",")[-1] == COURSE_MARK
+    """Whether ``course hub start`` made this account (the last field of its comment starts with :data:`COURSE_MARK`)."""
+    return entry.pw_gecos.split(",")[-1].startswith(COURSE_MARK)
 
 
-def _comment(person: Person) -> str:
+def room_of(entry: pwd.struct_passwd) -> Path | None:
+    """The folder of the room whose ``start`` made this account (None: not made by the course, or unknown)."""
+    mark = entry.pw_gecos.split(",")[-1]
+    return Path(mark[len(COURSE_MARK) + 5:]) if mark.startswith(f"{COURSE_MARK} for /") else None
+
+
+def _comment(person: Person, root: Path) -> str:
     name = " ".join(part for part in (person.first_name, person.last_name) if part)
-    return f"{re.sub(r'[,:=]', ' ', name)},,,,{COURSE_MARK}"  # full name, 3 empty fields, the mark
+    mark = f"{COURSE_MARK} for {root}" if not re.search(r"[,:=\n]", str(root)) else COURSE_MARK
+    return f"{re.sub(r'[,:=]', ' ', name)},,,,{mark}"  # full name, 3 empty fields, the mark
 
 
 def _owner_name(uid: int) -> str | None:
@@ -269,14 +278,17 @@ def check_accounts(people: list[Person], ours: set[str]) -> None:
             raise HubError(problem)
 
 
-def _ensure_user(person: Person, home_base: Path, created: list[str], passwords: dict[str, str],
+def _ensure_user(person: Person, root: Path, home_base: Path, created: list[str], passwords: dict[str, str],
                  known_passwords: set[str] = frozenset(), ours: set[str] = frozenset()) -> pwd.struct_passwd:
-    """The account of ``person``, made if missing, with a home of its own (see :func:`_repair_home`).
+    """The account of ``person`` for the room in ``root``, made if missing, with a home of its own (see
+    :func:`_repair_home`).
 
-    ``created``: the room's accounts made by the course, to which this one is added when it is the
-    course's (so that ``stop --remove-users`` removes it); ``passwords``: the passwords set now, for
-    new accounts and the course's accounts whose password this room does not know; ``ours``: names
-    that are the course's even without its mark (the grader account, accounts of an older version).
+    ``created``: the accounts this room made, to which a new one is added (``stop --remove-users``
+    removes them), and one the course made for a room whose folder is gone (interrupted, then
+    removed: no `stop` can reach it any more); an account of another room that still exists is used
+    and left to that room. ``passwords``: the passwords set now, for new accounts and the course's
+    accounts whose password this room does not know. ``ours``: names that are the course's even
+    without its mark (the grader account made by an older version).
     """
     try:
         entry = pwd.getpwnam(person.username)
@@ -285,18 +297,18 @@ def _ensure_user(person: Person, home_base: Path, created: list[str], passwords:
     if entry is None:
         home_base.mkdir(parents=True, exist_ok=True)
         _run("useradd", "--create-home", "--base-dir", str(home_base), "--shell", "/bin/bash", "--user-group",
-             "--comment", _comment(person), person.username)
+             "--comment", _comment(person, root), person.username)
         created.append(person.username)
         entry = pwd.getpwnam(person.username)
     elif not (made_by_course(entry) or person.username in created or person.username in ours):
         return entry  # someone's own account, checked by check_accounts: used as it is
-    else:
-        if not made_by_course(entry):
-            _run("usermod", "--comment", _comment(person), person.username)
-        if person.username not in created:
-            created.append(person.username)  # the course's, left by an earlier room: this room's now
+    elif person.username not in created:
+        home_room = room_of(entry)
+        if home_room is None or home_room == root or not Room(home_room).state_file.is_file():
+            _run("usermod", "--comment", _comment(person, root), person.username)
+            created.append(person.username)  # the course's, left by a room now gone: this room's now
     entry = _repair_home(entry, home_base)
-    if person.username not in known_passwords:
+    if person.username in created and person.username not in known_passwords:  # another room's: its own
         password = secrets.token_urlsafe(9)
         subprocess.run(["chpasswd"], input=f"{person.username}:{password}\n", text=True, check=True)
         passwords[person.username] = password
