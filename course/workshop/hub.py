@@ -69,7 +69,10 @@ def proxy_program() -> Path | None:
 
 
 def _port_free(port: int) -> bool:
+    """Whether nothing listens on ``port`` (connections of a server just stopped, in TIME_WAIT, do not count:
+    the proxy binds as this does, with SO_REUSEADDR)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
@@ -179,7 +182,8 @@ def _interrupt_here(step: str, hub: subprocess.Popen | None = None) -> None:
     if os.environ.get("COURSE_HUB_TEST_INTERRUPT") != step:
         return
     if step == "proxy" and hub is not None:
-        os.kill(hub.pid, signal.SIGKILL)
+        hub.kill()
+        hub.wait(10)
     os.kill(os.getpid(), signal.SIGKILL)
 
 
@@ -345,8 +349,8 @@ def _start(room: Room, learners: list[Person], instructors: list[Person], port: 
     state.update(pid=hub.pid, started=time.time())
     _write(room.state_file, json.dumps(state, indent=1), 0o600)
     api = f"http://127.0.0.1:{port}/hub/api/"
-    while _get(api) != 200 or _get(f"{api}services/{COURSE_ID}", room.admin_token()) != 200:
-        if (room.state / "proxy.pid").is_file():
+    while (answer := _get(api)) != 200 or _get(f"{api}services/{COURSE_ID}", room.admin_token()) != 200:
+        if answer:  # the proxy answers (for a hub that may not yet)
             _interrupt_here("proxy", hub)
         if hub.poll() is not None or time.monotonic() - started > timeout:
             with open(log_path, "rb") as f:
