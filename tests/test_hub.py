@@ -12,6 +12,12 @@ that each fetches only their own feedback, and that ``course hub stop`` ends eve
 server that the test starts on a local socket and stops.
 
 Both bound their time (``ROUND_TRIP_SECONDS``) and print their figures (run with ``-s``).
+
+An interrupted room: ``course hub start`` killed after the accounts, after the proxy and after the
+hub (``COURSE_HUB_TEST_INTERRUPT``), each followed by ``course hub stop`` and by a new start that
+succeeds; a formgrader that exits, named in the error; someone's own account used only if safe.
+The tests clean up after themselves even when interrupted (Ctrl-C, SIGTERM, SIGHUP through the
+fixtures; a run killed outright is cleaned by the next one), so the file can run twice in a row.
 """
 from __future__ import annotations
 
@@ -76,6 +82,21 @@ def test_the_command_says_why_it_cannot_start(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(hub.os, "geteuid", lambda: 1000)
     assert main(["hub", "start", "--learners", str(tmp_path / "room.csv"), "--root", str(tmp_path / "r")]) == 1
     assert "must run as root" in capsys.readouterr().err
+
+
+def test_the_hubs_failure_is_told_by_the_failing_part_not_by_the_proxy():
+    """The log as the reported room had it: the service's own line among the proxy's noise."""
+    log = "\n".join([
+        "[I 2026-12-07 22:57:04.621 JupyterHub service:436] Starting service 'formgrader-x': ['/usr/bin/bwrap']",
+        "bwrap: Can't chdir to /tmp/gone/homes/grader-x: No such file or directory",
+        "22:57:04.675 [ConfigProxy] error: 404 GET /hub/api/",
+        "[I 2026-12-07 22:57:04.676 JupyterHub log:192] 200 GET /hub/error/404?url=%2Fhub%2Fapi%2F (@127.0.0.1)",
+        "[C 2026-12-07 22:57:05.624 JupyterHub app:3808] Service formgrader-x exited with status 1",
+        "22:57:05.700 [ConfigProxy] error: 503 GET /hub/api/ connect ECONNREFUSED 127.0.0.1:52195",
+        "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {",
+        "  code: 'ECONNREFUSED',", "}"])
+    assert hub.hub_failure(log) == ("Service formgrader-x exited with status 1:\n"
+                                    "  bwrap: Can't chdir to /tmp/gone/homes/grader-x: No such file or directory")
 
 
 def test_learners_come_from_a_csv_with_their_names(tmp_path):

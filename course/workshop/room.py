@@ -169,7 +169,7 @@ def _uid_range() -> tuple[int, int]:
 
 
 def made_by_course(entry: pwd.struct_passwd) -> bool:
-    """Whether ``course hub start`` made this account (the last field of its comment starts with :data:`COURSE_MARK`)."""
+    """Whether ``course hub start`` made this account (its comment's last field starts with :data:`COURSE_MARK`)."""
     return entry.pw_gecos.split(",")[-1].startswith(COURSE_MARK)
 
 
