@@ -553,7 +553,11 @@ def room_left(room: hub.Room) -> set[int]:
 
 
 def repository_open() -> bool:
-    return all(mode & 0o005 for mode in hub.repository_modes().values())
+    from course.workshop.room import CLOSED_REPOSITORY, INSTRUCTOR_ONLY
+
+    recorded = json.loads(CLOSED_REPOSITORY.read_text()) if CLOSED_REPOSITORY.is_file() else {}
+    return str(ROOT) not in recorded and all((ROOT / name).stat().st_mode & 0o005 for name in INSTRUCTOR_ONLY
+                                             if (ROOT / name).is_dir())
 
 
 def _formgrader_is_up(state: dict, room: hub.Room) -> bool:
@@ -565,8 +569,8 @@ def _formgrader_is_up(state: dict, room: hub.Room) -> bool:
 @needs_root
 def test_an_interrupted_start_is_stopped_and_started_again(scratch_room):
     """A start killed at each step is followed by a `stop` that ends all it left, and by a new `start` that
-    succeeds: the hub and the formgrader answer, after it ended what the killed start left (the first one
-    after the homes of the accounts were removed too, as in the reported room). A start killed after the
+    succeeds: the hub and the formgrader answer, after it ended what the killed start left (once after the
+    room's folder and the accounts' homes were removed too, as in the reported room). A start killed after the
     hub answered counts as one that succeeded: it is killed only once the hub and the formgrader answer,
     so the sequence needs three hubs, not six."""
     if _exists(GRADER):
@@ -615,12 +619,13 @@ def test_an_interrupted_start_is_stopped_and_started_again(scratch_room):
 
     stopped(killed_at("accounts"))          # killed after the accounts, then stop
     killed_at("accounts")
-    shutil.rmtree(homes)                    # ... and the accounts' temporary homes removed since
     after_hub = killed_at("hub")
     came_up(set())                          # killed after the accounts, then a start that succeeds
     stopped(after_hub)                      # killed after the hub, then stop
     stopped(killed_at("proxy"))             # killed after the proxy, then stop
     after_proxy = killed_at("proxy")
+    shutil.rmtree(room.root)                # the reported room: its folder and the accounts' temporary
+    shutil.rmtree(homes)                    # homes removed since; its orphaned proxy still runs
     after_hub = killed_at("hub")
     came_up(after_proxy)                    # killed after the proxy, then a start that succeeds
     started = hub_command("start", room.root, *start)

@@ -52,7 +52,8 @@ from pathlib import Path
 from ..paths import ROOT, SHIPPED_DATA
 from .commands import HUB_ROOT as DEFAULT_ROOT
 from .room import (HubError, Person, Room, _config_dirs, _ensure_user, _lock_repository, _prepare_course, _run,
-                   _write, check_accounts, python_wrapper, read_people, repository_modes, room_of)
+                   _write, check_accounts, open_repository, python_wrapper, read_people, repository_modes,
+                   room_of)
 
 __all__ = ["DEFAULT_ROOT", "Person", "Room", "HubError", "read_people", "preflight", "start", "stop", "status"]
 
@@ -441,9 +442,8 @@ def stop(root: Path = DEFAULT_ROOT, remove_users: bool = False, timeout: float =
             (room.state / stale).unlink(missing_ok=True)
     for name in state.get("learners", []) + state.get("instructors", []):
         limits.release(name)
-    for name, mode in (state.get("repository_modes") or {}).items():
-        if (ROOT / name).is_dir():
-            os.chmod(ROOT / name, mode)
+    if state.get("repository_modes"):
+        open_repository(state["repository_modes"])
     removed = []
     if remove_users:
         # and an account this room's start made but was killed before it could write it down

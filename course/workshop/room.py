@@ -357,16 +357,41 @@ def _config_dirs(room: Room, course_id: str) -> dict[str, str]:
     return dirs
 
 
+#: The repository's open modes while a room has it closed, kept outside every room's folder: a room
+#: interrupted and then removed with its folder must not make the closed modes look like the open ones.
+CLOSED_REPOSITORY = Path("/var/lib/course-hub/closed-repository.json")
+
+
 def repository_modes() -> dict[str, int]:
-    """The modes of the repository's folders that show solutions (to restore once the room stops)."""
+    """The open modes of the repository's folders that show solutions (to restore once the room stops):
+    their modes now, or those recorded when a room closed them and never opened them again."""
+    recorded = json.loads(CLOSED_REPOSITORY.read_text()) if CLOSED_REPOSITORY.is_file() else {}
+    if str(ROOT) in recorded:
+        return {name: int(mode) for name, mode in recorded[str(ROOT)].items()}
     return {name: (ROOT / name).stat().st_mode & 0o7777 for name in INSTRUCTOR_ONLY if (ROOT / name).is_dir()}
 
 
 def _lock_repository(modes: dict[str, int]) -> None:
-    """Close the repository's folders that show solutions to other users (``modes``: their open modes)."""
+    """Close the repository's folders that show solutions to other users (``modes``: their open modes,
+    recorded first)."""
+    recorded = json.loads(CLOSED_REPOSITORY.read_text()) if CLOSED_REPOSITORY.is_file() else {}
+    _write(CLOSED_REPOSITORY, json.dumps({**recorded, str(ROOT): modes}, indent=1), 0o600)
     for name, mode in modes.items():
         if (ROOT / name).is_dir():
             os.chmod(ROOT / name, mode & ~0o007)
+
+
+def open_repository(modes: dict[str, int]) -> None:
+    """Give the repository's folders back their open ``modes`` and forget the record."""
+    for name, mode in modes.items():
+        if (ROOT / name).is_dir():
+            os.chmod(ROOT / name, mode)
+    recorded = json.loads(CLOSED_REPOSITORY.read_text()) if CLOSED_REPOSITORY.is_file() else {}
+    if recorded.pop(str(ROOT), None) is not None:
+        if recorded:
+            _write(CLOSED_REPOSITORY, json.dumps(recorded, indent=1), 0o600)
+        else:
+            CLOSED_REPOSITORY.unlink()
 
 
 def _prepare_course(room: Room, grader: pwd.struct_passwd, staff_gid: int, people: list[Person],
