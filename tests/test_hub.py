@@ -12,6 +12,12 @@ that each fetches only their own feedback, and that ``course hub stop`` ends eve
 server that the test starts on a local socket and stops.
 
 Both bound their time (``ROUND_TRIP_SECONDS``) and print their figures (run with ``-s``).
+
+An interrupted room: ``course hub start`` killed after the accounts, after the proxy and after the
+hub (``COURSE_HUB_TEST_INTERRUPT``), each followed by ``course hub stop`` and by a new start that
+succeeds; a formgrader that exits, named in the error; someone's own account used only if safe.
+The tests clean up after themselves even when interrupted (Ctrl-C, SIGTERM, SIGHUP through the
+fixtures; a run killed outright is cleaned by the next one), so the file can run twice in a row.
 """
 from __future__ import annotations
 
@@ -76,6 +82,21 @@ def test_the_command_says_why_it_cannot_start(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(hub.os, "geteuid", lambda: 1000)
     assert main(["hub", "start", "--learners", str(tmp_path / "room.csv"), "--root", str(tmp_path / "r")]) == 1
     assert "must run as root" in capsys.readouterr().err
+
+
+def test_the_hubs_failure_is_told_by_the_failing_part_not_by_the_proxy():
+    """The log as the reported room had it: the service's own line among the proxy's noise."""
+    log = "\n".join([
+        "[I 2026-12-07 22:57:04.621 JupyterHub service:436] Starting service 'formgrader-x': ['/usr/bin/bwrap']",
+        "bwrap: Can't chdir to /tmp/gone/homes/grader-x: No such file or directory",
+        "22:57:04.675 [ConfigProxy] error: 404 GET /hub/api/",
+        "[I 2026-12-07 22:57:04.676 JupyterHub log:192] 200 GET /hub/error/404?url=%2Fhub%2Fapi%2F (@127.0.0.1)",
+        "[C 2026-12-07 22:57:05.624 JupyterHub app:3808] Service formgrader-x exited with status 1",
+        "22:57:05.700 [ConfigProxy] error: 503 GET /hub/api/ connect ECONNREFUSED 127.0.0.1:52195",
+        "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {",
+        "  code: 'ECONNREFUSED',", "}"])
+    assert hub.hub_failure(log) == ("Service formgrader-x exited with status 1:\n"
+                                    "  bwrap: Can't chdir to /tmp/gone/homes/grader-x: No such file or directory")
 
 
 def test_learners_come_from_a_csv_with_their_names(tmp_path):
@@ -305,11 +326,11 @@ def round_trip(tmp: Path, db: str | None = None, pg_socket: Path | None = None) 
             if state is None and room.state_file.exists():  # start failed: remove whom it created
                 hub.stop(room.root, remove_users=True)
             if state is not None:
-                processes = hub._room_processes(hub.status(room.root) or state)
+                processes = hub._room_processes(hub.status(room.root) or state, room.root)
                 result = hub.stop(room.root, remove_users=True)
                 budget.mark("stopped")
                 assert not result["left"] and not [p for p in processes if hub._alive(p)]
-                assert not hub._room_processes(state)
+                assert not hub._room_processes(state, room.root)
                 assert not [n for n in [*names, instructor.username, state["grader"]] if _exists(n)]
                 assert not [n for n in [*names, instructor.username, state["grader"]] if _group_exists(n)]
                 assert (ROOT / "notebooks").stat().st_mode & 0o005  # the repository is open again
@@ -422,13 +443,68 @@ def check_feedback(api: Hub, names: list[str]) -> None:
         assert all(f"{n}" not in text for n in names if n != name)
 
 
+SCRATCH = "course-hub-test-"  #: the prefix of these tests' folders in /tmp
+
+
+def clean_scratch(folder: Path) -> None:
+    """Leave nothing of a test's rooms in ``folder``: their processes, the accounts made for them, the folder."""
+    import psutil
+
+    from course.workshop.room import room_of
+
+    for state_file in folder.glob("*/hub/state.json"):
+        with contextlib.suppress(Exception):
+            hub.stop(state_file.parent.parent, remove_users=True)
+    inside = str(folder) + "/"
+    doomed = {pid for pid, root in hub._marks().items() if root.startswith(inside)}
+    for process in psutil.process_iter(["cmdline"]):  # a PostgreSQL server of the test, say
+        with contextlib.suppress(psutil.Error, TypeError):
+            if any(inside in part for part in process.info["cmdline"]):
+                doomed.add(process.pid)
+    doomed.discard(os.getpid())
+    for pid in doomed:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    for entry in pwd.getpwall():
+        if room_of(entry) and str(room_of(entry)).startswith(inside):
+            subprocess.run(["userdel", "--force", entry.pw_name], capture_output=True)
+            subprocess.run(["groupdel", entry.pw_name], capture_output=True)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def no_leftovers():
+    """These tests clean up even when interrupted: Ctrl-C, a closed terminal (SIGHUP) or SIGTERM end the run
+    through the fixtures' clean-up, and what a run killed outright left (its folder names a pytest process
+    that has ended) is cleaned before this one starts."""
+    if os.geteuid() != 0:
+        yield
+        return
+    for folder in Path("/tmp").glob(f"{SCRATCH}*"):
+        owner = folder / "pytest.pid"
+        if not owner.is_file() or not hub._alive(int(owner.read_text() or 0)):
+            clean_scratch(folder)
+
+    def interrupted(signum, _frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+    previous = {sig: signal.signal(sig, interrupted) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 @pytest.fixture
 def scratch_room():
-    """A folder every user can pass through (pytest's tmp folders are root's only)."""
-    folder = Path(tempfile.mkdtemp(prefix="course-hub-test-", dir="/tmp"))
+    """A folder every user can pass through (pytest's tmp folders are root's only), cleaned up afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix=SCRATCH, dir="/tmp"))
     os.chmod(folder, 0o755)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "pytest.pid").write_text(str(os.getpid()))
+    try:
+        yield folder
+    finally:
+        clean_scratch(folder)
 
 
 @needs_root
@@ -451,3 +527,172 @@ def test_the_same_round_trip_with_a_postgresql_gradebook(scratch_room):
         engine.dispose()
     assert not (scratch_room / "room" / "course" / "gradebook.db").exists()
     print(f"\nhub round trip (PostgreSQL gradebook): {json.dumps(figures)}")
+
+
+# --------------------------------------------------------------------------- an interrupted room
+
+GRADER = f"grader-{COURSE}"[:32]
+#: Where `start` is killed: accounts made (nothing started); the proxy up (the hub dies with start: the
+#: proxy is orphaned); the hub up (start dies before it records that; the hub keeps running).
+STEPS = ("accounts", "proxy", "hub")
+
+
+def hub_command(action: str, root: Path, *args: str, interrupt: str | None = None) -> subprocess.CompletedProcess:
+    """``course hub <action>`` as typed; ``interrupt``: the step at which ``start`` is killed (SIGKILL)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("COURSE_HUB_TEST_INTERRUPT", None)
+    if interrupt:
+        env["COURSE_HUB_TEST_INTERRUPT"] = interrupt
+    return subprocess.run([sys.executable, "-m", "course.cli", "hub", action, "--root", str(root), *args],
+                          capture_output=True, text=True, env=env, timeout=240)
+
+
+def room_left(room: hub.Room) -> set[int]:
+    """The room's processes still running."""
+    return {p for p in hub._room_processes(room.read_state(), room.root) if hub._alive(p)}
+
+
+def repository_open() -> bool:
+    from course.workshop.room import CLOSED_REPOSITORY, INSTRUCTOR_ONLY
+
+    recorded = json.loads(CLOSED_REPOSITORY.read_text()) if CLOSED_REPOSITORY.is_file() else {}
+    return str(ROOT) not in recorded and all((ROOT / name).stat().st_mode & 0o005 for name in INSTRUCTOR_ONLY
+                                             if (ROOT / name).is_dir())
+
+
+def _formgrader_is_up(state: dict, room: hub.Room) -> bool:
+    reply = requests.get(f"{state['url']}hub/api/services/{COURSE}", timeout=30,
+                         headers={"Authorization": f"token {room.admin_token()}"})
+    return reply.status_code == 200
+
+
+@needs_root
+def test_an_interrupted_start_is_stopped_and_started_again(scratch_room):
+    """A start killed at each step is followed by a `stop` that ends all it left, and by a new `start` that
+    succeeds: the hub and the formgrader answer, after it ended what the killed start left (once after the
+    room's folder and the accounts' homes were removed too, as in the reported room). A start killed after the
+    hub answered counts as one that succeeded: it is killed only once the hub and the formgrader answer,
+    so the sequence needs three hubs, not six."""
+    if _exists(GRADER):
+        pytest.skip(f"{GRADER} exists on this machine (another room's): this test makes and removes its own")
+    tag = secrets.token_hex(2)
+    learners, instructor = [f"i{tag}-ana", f"i{tag}-ben"], f"i{tag}-ina"
+    names = [*learners, instructor, GRADER]
+    room, homes, port = hub.Room(scratch_room / "room"), scratch_room / "homes", hub._free_port()
+    start = ["--learners", ",".join(learners), "--instructors", instructor, "--port", str(port),
+             "--home-base", str(homes)]
+    began = time.monotonic()
+
+    def killed_at(step: str) -> set[int]:
+        """`course hub start` killed at ``step``; what it left running."""
+        killed = hub_command("start", room.root, *start, interrupt=step)
+        assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
+        state, left = room.read_state(), room_left(room)
+        assert all(_exists(n) for n in names) and set(state["created_users"]) == set(names)
+        if step == "accounts":
+            assert state["pid"] is None and not left
+        else:
+            assert left and hub._alive(state["pid"]) == (step == "hub"), (step, state["pid"], left)
+            assert not repository_open()
+        if step == "proxy":  # the hub died with start: its orphaned proxy holds the room's port
+            assert not hub._port_free(port)
+        return left
+
+    def stopped(left: set[int]) -> None:
+        """`course hub stop` ends what a killed start left; the accounts and their work are kept."""
+        done = hub_command("stop", room.root)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert not room_left(room) and not [p for p in left if hub._alive(p)]
+        assert room.read_state()["pid"] is None and repository_open() and hub._port_free(port)
+        assert all(_exists(n) for n in names)
+
+    def came_up(left: set[int]) -> None:
+        """The hub and its formgrader answer, what the killed start before left has ended, each home is right."""
+        state = room.read_state()
+        assert hub._alive(state["pid"]) and _formgrader_is_up(state, room)
+        assert not [p for p in left if hub._alive(p)]
+        for name in names:
+            entry = pwd.getpwnam(name)
+            home = Path(entry.pw_dir).stat()
+            assert (home.st_uid, home.st_mode & 0o777) == (entry.pw_uid, 0o700), name
+            assert Path(entry.pw_dir).parent == homes, name
+
+    stopped(killed_at("accounts"))          # killed after the accounts, then stop
+    killed_at("accounts")
+    after_hub = killed_at("hub")
+    came_up(set())                          # killed after the accounts, then a start that succeeds
+    stopped(after_hub)                      # killed after the hub, then stop
+    stopped(killed_at("proxy"))             # killed after the proxy, then stop
+    after_proxy = killed_at("proxy")
+    shutil.rmtree(room.root)                # the reported room: its folder and the accounts' temporary
+    shutil.rmtree(homes)                    # homes removed since; its orphaned proxy still runs
+    after_hub = killed_at("hub")
+    came_up(after_proxy)                    # killed after the proxy, then a start that succeeds
+    started = hub_command("start", room.root, *start)
+    assert started.returncode == 0, started.stdout + started.stderr
+    came_up(after_hub)                      # killed after the hub, then a start that succeeds
+    assert hub.status(room.root)["seconds_to_start"] > 0
+    done = hub_command("stop", room.root, "--remove-users")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not room_left(room) and repository_open()
+    assert not [n for n in names if _exists(n)] and not [n for n in names if _group_exists(n)]
+    print(f"\ninterrupted starts: {time.monotonic() - began:.1f} s")
+
+
+@needs_root
+def test_a_hub_that_does_not_come_up_names_the_failing_service(scratch_room):
+    """The formgrader service exits (here: a configuration left in the grader account's home stops it): the
+    error is the hub's line naming the service and the service's own words, not the proxy's noise; the
+    failed start leaves no process behind."""
+    if _exists(GRADER):
+        pytest.skip(f"{GRADER} exists on this machine (another room's): this test makes and removes its own")
+    learner = f"f{secrets.token_hex(2)}-ana"
+    room, homes = hub.Room(scratch_room / "room"), scratch_room / "homes"
+    start = ["--learners", learner, "--port", str(hub._free_port()), "--home-base", str(homes)]
+    assert hub_command("start", room.root, *start, interrupt="accounts").returncode == -signal.SIGKILL
+    grader = pwd.getpwnam(GRADER)
+    config = Path(grader.pw_dir) / ".jupyter" / "jupyter_server_config.py"
+    config.parent.mkdir()
+    config.write_text('raise SystemExit("this configuration is not for a formgrader")\n')
+    for path in (config.parent, config):
+        os.chown(path, grader.pw_uid, grader.pw_gid)
+    failed = hub_command("start", room.root, *start)
+    assert failed.returncode == 1
+    error = failed.stderr
+    assert f"Service {COURSE} exited with status 1" in error, error
+    assert "this configuration is not for a formgrader" in error, error
+    assert not any(noise in error for noise in ("ConfigProxy", "ECONNREFUSED", "404", "Traceback")), error
+    assert len(error.splitlines()) <= 4, error
+    assert not room_left(room) and repository_open()
+    stopped = hub_command("stop", room.root, "--remove-users")
+    assert stopped.returncode == 0, stopped.stdout + stopped.stderr
+    assert not _exists(GRADER) and not _exists(learner)
+
+
+@needs_root
+def test_an_account_the_course_did_not_make_is_used_only_if_it_is_safe(scratch_room):
+    """Someone's own account: refused in one line when its home is missing or open to others, or when it is
+    a system account; accepted when its home is its own and closed. Nothing is made before the refusal."""
+    from course.workshop.room import check_accounts
+
+    name = f"o{secrets.token_hex(2)}-own"
+    home = scratch_room / "own" / name
+    subprocess.run(["useradd", "--no-create-home", "--home-dir", str(home), "--user-group", name], check=True)
+    try:
+        room = hub.Room(scratch_room / "room")
+        for people, words in (([hub.Person(name)], [name, "was not made by `course hub`", f"{home} does not exist"]),
+                              ([hub.Person("daemon")], ["daemon", "system account"])):
+            with pytest.raises(hub.HubError) as refused:
+                hub.start(people, [], room.root, hub._free_port(), scratch_room / "homes")
+            assert len(str(refused.value).splitlines()) == 1 and all(w in str(refused.value) for w in words)
+        assert not room.state_file.exists() and not (scratch_room / "homes").exists()
+        home.mkdir(parents=True)
+        os.chown(home, pwd.getpwnam(name).pw_uid, pwd.getpwnam(name).pw_gid)
+        os.chmod(home, 0o755)
+        with pytest.raises(hub.HubError, match=f"open to others .mode 755.: close it .chmod 700 {home}."):
+            check_accounts([hub.Person(name)], set())
+        os.chmod(home, 0o700)
+        check_accounts([hub.Person(name)], set())
+    finally:
+        subprocess.run(["userdel", name], capture_output=True)
+        subprocess.run(["groupdel", name], capture_output=True)

@@ -106,8 +106,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_hub_start)
     p = actions.add_parser("stop", help="stop the hub and every process it started; keep the users' work",
                            description="Stop the hub, the proxy, the formgrader, every learner's server and "
-                                       "kernel, and anything the room's users left running. Homes and the "
-                                       "course folder are kept.")
+                                       "kernel, and anything the room's users left running, also after a "
+                                       "`start` that was interrupted. Homes and the course folder are kept.")
     p.add_argument("--root", type=Path, default=HUB_ROOT, help=f"the room's folder (default {HUB_ROOT})")
     p.add_argument("--remove-users", action="store_true",
                    help="also delete the unix accounts and groups `start` created (their homes are kept)")

@@ -17,14 +17,27 @@ until it answers. ``stop`` ends every process it started (the hub, the proxy, th
 their kernels, anything the room's users left running) and keeps the users' work: their
 homes and the course folder stay. ``stop --remove-users`` also deletes the accounts ``start``
 created, with their unix groups (their homes are still kept).
+
+An interrupted room (``start`` killed at any step, by a power cut or a closed terminal) is
+taken up again: ``stop`` ends what that start left running (every process of the room carries
+``COURSE_HUB_ROOM=<room>`` in its environment, so an orphaned proxy or service is found too)
+and ``start`` first ends what is left of an interrupted start, then starts afresh. Before
+anything is made, ``start`` checks every account it will use: an account the course made
+(its comment ends with :data:`~course.workshop.room.COURSE_MARK`) gets its home back when that
+is gone, owned by it, 0700; someone else's account is used only if it is a person's (not a
+system account) with a home of its own closed to others, else ``start`` refuses it in one line.
+When the hub does not come up, the error says why in the words of the part that failed (the
+formgrader service's or a spawner's own error line), not the proxy's.
 """
 
 from __future__ import annotations
 
+import fcntl
 import grp
 import json
 import os
 import pwd
+import re
 import secrets
 import shutil
 import signal
@@ -39,7 +52,8 @@ from pathlib import Path
 from ..paths import ROOT, SHIPPED_DATA
 from .commands import HUB_ROOT as DEFAULT_ROOT
 from .room import (HubError, Person, Room, _config_dirs, _ensure_user, _lock_repository, _prepare_course, _run,
-                   _write, python_wrapper, read_people)
+                   _write, check_accounts, open_repository, python_wrapper, read_people, repository_modes,
+                   room_of)
 
 __all__ = ["DEFAULT_ROOT", "Person", "Room", "HubError", "read_people", "preflight", "start", "stop", "status"]
 
@@ -56,7 +70,10 @@ def proxy_program() -> Path | None:
 
 
 def _port_free(port: int) -> bool:
+    """Whether nothing listens on ``port`` (connections of a server just stopped, in TIME_WAIT, do not count:
+    the proxy binds as this does, with SO_REUSEADDR)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
@@ -130,6 +147,83 @@ def _log_tail(room: Room, lines: int = 30) -> str:
     return "\n".join(log.read_text(errors="replace").splitlines()[-lines:]) if log.is_file() else "(no log)"
 
 
+_HUB_LOG_LINE = re.compile(r"^\[([DIWEC]) \d{4}-\d\d-\d\d [\d:.]+ (\S+)[^\]]*\] ?(.*)$")
+_PROXY_NOISE = re.compile(r"\[ConfigProxy\]|ECONNREFUSED|ECONNRESET|^Traceback \(most recent call last\)")
+
+
+def hub_failure(log: str) -> str:
+    """Why the hub did not come up, from its log: the hub's own error and the failing part's own words.
+
+    The log mixes the hub's lines, the proxy's (which, while the hub is down, repeat 404 and
+    ECONNREFUSED: noise) and the raw output of the services and spawners it started (``bwrap:
+    Can't chdir ...``, a traceback's last line). The cause is the hub's critical or error line
+    (``Service <name> exited with status 1``) with the last lines that part wrote itself.
+    """
+    hub_errors, own = [], []
+    for line in log.splitlines():
+        match = _HUB_LOG_LINE.match(line)
+        if match:
+            level, name, message = match.groups()
+            if level in "EC" and not _PROXY_NOISE.search(message):
+                (hub_errors if name == "JupyterHub" else own).append(message if name == "JupyterHub" else line)
+        elif line.strip() and not line[0].isspace() and line.strip() not in "{}" and not _PROXY_NOISE.search(line):
+            own.append(line.strip())
+    own = list(dict.fromkeys(own))[-3:]
+    if not hub_errors and not own:
+        return "the hub's log names no error"
+    criticals = [e for e in hub_errors if "exited with status" in e or "Cannot connect" in e] or hub_errors
+    return "; ".join(criticals[-2:]) + (":\n  " + "\n  ".join(own) if own else "")
+
+
+def _interrupt_here(step: str, hub: subprocess.Popen | None = None) -> None:
+    """For the tests of an interrupted room: with ``COURSE_HUB_TEST_INTERRUPT=<step>``, ``start`` dies at
+    that step as a power cut or a closed terminal would end it: "accounts" (made, nothing started),
+    "proxy" (the proxy runs; the hub dies with start, its proxy and services are orphaned), "hub"
+    (the hub answers; start dies before it records that, and the hub keeps running)."""
+    if os.environ.get("COURSE_HUB_TEST_INTERRUPT") != step:
+        return
+    if step == "proxy" and hub is not None:
+        hub.kill()
+        hub.wait(10)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _marks() -> dict[int, str]:
+    """Each process that carries a room's mark (``COURSE_HUB_ROOM=<root>``), with that room's folder."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                for variable in (entry / "environ").read_bytes().split(b"\0"):
+                    if variable.startswith(b"COURSE_HUB_ROOM="):
+                        found[int(entry.name)] = variable.split(b"=", 1)[1].decode(errors="replace")
+            except OSError:
+                pass
+    return found
+
+
+def _marked(root: Path) -> set[int]:
+    """The processes of the room in ``root``, found by their mark, even when the hub that started them died."""
+    return {pid for pid, marked in _marks().items() if marked == str(root)}
+
+
+def _end_abandoned_rooms() -> list[int]:
+    """End the processes of rooms whose folder is gone (interrupted, then removed): no `stop` can reach them,
+    and their proxy may hold the port this room needs. Returns their pids."""
+    abandoned = [pid for pid, root in _marks().items()
+                 if not (Path(root) / "hub" / "state.json").is_file() and pid != os.getpid()]
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        for pid in abandoned:
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                pass
+        grace = time.monotonic() + 5
+        while any(_alive(p) for p in abandoned) and time.monotonic() < grace:
+            time.sleep(0.1)
+    return abandoned
+
+
 def status(root: Path = DEFAULT_ROOT) -> dict:
     """The running room's state (empty when no hub runs from ``root``)."""
     room = Room(Path(root))
@@ -140,15 +234,12 @@ def status(root: Path = DEFAULT_ROOT) -> dict:
 def start(learners: list[Person], instructors: list[Person], root: Path = DEFAULT_ROOT, port: int = 8000,
           home_base: Path = Path("/home"), mem_limit: str | None = "2G", cpu_limit: float | None = 1.0,
           db_url: str | None = None, timeout: float = 90) -> dict:
-    """Create the room's users and start its hub in the background; return the room's state."""
-    from ..grading.nbgrader_setup import COURSE_ID
-    from . import limits
+    """Create the room's users and start its hub in the background; return the room's state.
 
+    What an earlier, interrupted start of this room left is ended first; a room whose hub runs is refused.
+    """
     room = Room(Path(root).resolve())
-    if status(room.root):
-        raise HubError(f"A hub already runs from {room.root} (pid {room.read_state()['pid']}): "
-                       f"`course hub stop --root {room.root}` first.")
-    problems = preflight(port)
+    problems = [p for p in preflight(port) if not p.startswith(f"Port {port} ")]  # the port: once leftovers end
     if problems:
         raise HubError("The hub cannot start:\n- " + "\n- ".join(problems))
     names = [p.username for p in learners + instructors]
@@ -156,36 +247,75 @@ def start(learners: list[Person], instructors: list[Person], root: Path = DEFAUL
         raise HubError("No learners: give a CSV file with a 'username' column to --learners.")
     if len(set(names)) != len(names):
         raise HubError(f"Someone is listed twice: {', '.join(sorted({n for n in names if names.count(n) > 1}))}.")
-    grader_name = f"grader-{COURSE_ID}"[:32]
-    previous = room.read_state()
-    created_users = list(previous.get("created_users", []))
-    passwords: dict[str, str] = {}
-
     for folder, mode in ((room.root, 0o755), (room.state, 0o700), (room.config, 0o755)):
         folder.mkdir(parents=True, exist_ok=True)
         os.chmod(folder, mode)
+    lock = open(room.state / "start.lock", "w")  # held while start runs; a killed start lets go of it
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        raise HubError(f"Another `course hub start` is setting up {room.root}: wait for it, or stop it.") from None
+    try:
+        return _start(room, learners, instructors, port, home_base, mem_limit, cpu_limit, db_url, timeout)
+    finally:
+        lock.close()
+
+
+def _start(room: Room, learners: list[Person], instructors: list[Person], port: int, home_base: Path,
+           mem_limit: str | None, cpu_limit: float | None, db_url: str | None, timeout: float) -> dict:
+    from ..grading.nbgrader_setup import COURSE_ID
+    from . import limits
+
+    previous = room.read_state()
+    if status(room.root) and "seconds_to_start" in previous:
+        raise HubError(f"A hub already runs from {room.root} (pid {previous['pid']}): "
+                       f"`course hub stop --root {room.root}` first.")
+    if previous:  # whatever an earlier start left, a whole room or an interrupted one: end its processes
+        stop(room.root)
+        previous = room.read_state()
+    _end_abandoned_rooms()
+    problems = preflight(port)
+    if problems:
+        raise HubError("The hub cannot start:\n- " + "\n- ".join(problems))
+    grader_name = f"grader-{COURSE_ID}"[:32]
+    created_users = list(previous.get("created_users", []))
+    passwords_file = room.state / "passwords.json"
+    known = json.loads(passwords_file.read_text()) if passwords_file.is_file() else {}
+    passwords: dict[str, str] = {}
+    check_accounts([Person(grader_name), *learners, *instructors], {grader_name, *created_users})
+
     # The hub's groups nbgrader-<course> and formgrade-<course> are too long for unix group names (32
     # characters): the course folder's unix group is the grader account's own, with the instructors in it.
-    try:
-        grader = _ensure_user(Person(grader_name, "Grader"), home_base, created_users, passwords)
-        for person in learners + instructors:
-            _ensure_user(person, home_base, created_users, passwords)
-    finally:  # whatever happens next, `stop --remove-users` knows whom start created
+    def record() -> None:  # after each account: a start killed at any moment leaves whom it made to `stop`
+        if passwords:
+            _write(passwords_file, json.dumps({**known, **passwords}, indent=1), 0o600)
         _write(room.state_file, json.dumps({**previous, "pid": None, "created_users": created_users,
-                                            "home_base": str(home_base)}, indent=1), 0o600)
+                                            "grader": grader_name, "home_base": str(home_base)}, indent=1), 0o600)
+
+    previous.pop("seconds_to_start", None)
+    try:
+        grader = _ensure_user(Person(grader_name, "Grader"), room.root, home_base, created_users, passwords,
+                              set(known), {grader_name})
+        record()
+        for person in learners + instructors:
+            _ensure_user(person, room.root, home_base, created_users, passwords, set(known))
+            record()
+    finally:
+        record()
+    _interrupt_here("accounts")
     staff_gid = grader.pw_gid
     for person in instructors:
         _run("usermod", "--append", "--groups", grp.getgrgid(staff_gid).gr_name, person.username)
     _prepare_course(room, grader, staff_gid, learners, db_url)
-    if passwords:
-        known = json.loads((room.state / "passwords.json").read_text()) if (room.state / "passwords.json").is_file() else {}
-        _write(room.state / "passwords.json", json.dumps({**known, **passwords}, indent=1), 0o600)
     if not room.admin_token_file.is_file():
         _write(room.admin_token_file, secrets.token_hex(32), 0o600)
 
     why_no_limits = limits.unavailable() if (mem_limit or cpu_limit) else None
     environment = {"PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
-                   "PYTHONPATH": str(ROOT), "COURSE_DATA": str(SHIPPED_DATA)}
+                   "PYTHONPATH": str(ROOT), "COURSE_DATA": str(SHIPPED_DATA),
+                   # the room's mark: every process it starts carries it (stop finds them by it)
+                   "COURSE_HUB_ROOM": str(room.root)}
     settings = {"course_id": COURSE_ID, "grader": grader_name, "state": str(room.state),
                 "course_dir": str(room.course), "port": port, "hub_port": _free_port(),
                 "proxy_api_port": _free_port(), "formgrader_port": _free_port(),
@@ -200,49 +330,64 @@ def start(learners: list[Person], instructors: list[Person], root: Path = DEFAUL
            "from course.workshop.hub_config import apply\n"
            f"apply(get_config(), {str(room.state / 'settings.json')!r})  # noqa: F821\n", 0o600)
 
-    repository_modes = previous.get("repository_modes") or _lock_repository()
-    log = open(room.state / "jupyterhub.log", "ab")
+    # The open modes are recorded before the folders are closed: a start killed in between leaves
+    # what `stop` needs to open them again.
+    modes = previous.get("repository_modes") or repository_modes()
+    state = {**settings, "pid": None, "created_users": created_users, "repository_modes": modes,
+             "url": f"http://127.0.0.1:{port}/", "home_base": str(home_base)}
+    _write(room.state_file, json.dumps(state, indent=1), 0o600)
+    _lock_repository(modes)
+    for stale in ("proxy.pid", "jupyterhub.pid"):  # its process has ended (stop above): the pid may be reused
+        (room.state / stale).unlink(missing_ok=True)
+    log_path = room.state / "jupyterhub.log"
+    offset = log_path.stat().st_size if log_path.is_file() else 0
+    log = open(log_path, "ab")
     started = time.monotonic()
     hub = subprocess.Popen([str(_venv_program("jupyterhub")), "-f", str(room.state / "jupyterhub_config.py")],
                            cwd=room.state, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                            env={**os.environ, **environment, "PYTHONPATH": str(ROOT)}, start_new_session=True)
     log.close()
-    state = {**settings, "pid": hub.pid, "created_users": created_users,
-             "repository_modes": repository_modes, "url": f"http://127.0.0.1:{port}/",
-             "home_base": str(home_base), "started": time.time()}
+    state.update(pid=hub.pid, started=time.time())
     _write(room.state_file, json.dumps(state, indent=1), 0o600)
     api = f"http://127.0.0.1:{port}/hub/api/"
-    while _get(api) != 200 or _get(f"{api}services/{COURSE_ID}", room.admin_token()) != 200:
+    while (answer := _get(api)) != 200 or _get(f"{api}services/{COURSE_ID}", room.admin_token()) != 200:
+        if answer:  # the proxy answers (for a hub that may not yet)
+            _interrupt_here("proxy", hub)
         if hub.poll() is not None or time.monotonic() - started > timeout:
+            with open(log_path, "rb") as f:
+                f.seek(offset)
+                why = hub_failure(f.read().decode(errors="replace"))
+            ended = "exited" if hub.poll() is not None else f"did not answer within {timeout:.0f} s"
             stop(room.root)
-            raise HubError(f"JupyterHub did not start (see {room.state / 'jupyterhub.log'}):\n{_log_tail(room)}")
+            raise HubError(f"JupyterHub did not start ({ended}): {why}\n(the hub's whole log: {log_path})")
         time.sleep(0.25)
+    _interrupt_here("hub")
     state["seconds_to_start"] = time.monotonic() - started
     _write(room.state_file, json.dumps(state, indent=1), 0o600)
     return state
 
 
-def _room_processes(state: dict) -> set[int]:
-    """Every process the room started: the hub's descendants and whatever its users run."""
+def _room_processes(state: dict, root: Path | None = None) -> set[int]:
+    """Every process the room started: those with its mark (the hub, the proxy, the services, the
+    servers and their kernels, even orphaned), the hub's descendants, and whatever the accounts the
+    course made for it run (someone's own account's other processes are left alone)."""
     import psutil
 
-    found = set()
-    try:
-        hub = psutil.Process(state["pid"])
-        found |= {hub.pid, *(p.pid for p in hub.children(recursive=True))}
-    except psutil.NoSuchProcess:
-        pass
-    for process in psutil.process_iter():  # the hub's session: the proxy, even once the hub has died
+    if root is None and state.get("state"):
+        root = Path(state["state"]).parent
+    found = _marked(Path(root)) if root else set()
+    for pid in [state.get("pid"), *found]:
         try:
-            if int(Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()[3]) == state["pid"]:
-                found.add(process.pid)
-        except (OSError, ValueError, IndexError):
+            if pid:
+                found |= {pid, *(p.pid for p in psutil.Process(pid).children(recursive=True))}
+        except psutil.NoSuchProcess:
             pass
+    found = {pid for pid in found if pid == state.get("pid") or _alive(pid)}
     uids = set()
-    for name in [*state.get("learners", []), *state.get("instructors", []), state.get("grader")]:
+    for name in state.get("created_users", []):
         try:
             uids.add(pwd.getpwnam(name).pw_uid)
-        except (KeyError, TypeError):
+        except KeyError:
             pass
     for process in psutil.process_iter(["uids"]):
         try:
@@ -250,6 +395,7 @@ def _room_processes(state: dict) -> set[int]:
                 found.add(process.pid)
         except psutil.Error:
             pass
+    found.discard(os.getpid())
     return found
 
 
@@ -267,36 +413,43 @@ def stop(root: Path = DEFAULT_ROOT, remove_users: bool = False, timeout: float =
     state = room.read_state()
     if not state:
         raise HubError(f"No hub was started from {room.root} (no {room.state_file}).")
-    processes = _room_processes(state) if state.get("pid") else set()
-    if state.get("pid") and _alive(state["pid"]):
-        os.kill(state["pid"], signal.SIGTERM)  # the hub stops the servers, the services and the proxy
+    pid = state.get("pid")  # None when start was interrupted before the hub was started
+    processes = _room_processes(state, room.root)
+    if pid and _alive(pid):
+        os.kill(pid, signal.SIGTERM)  # the hub stops the servers, the services and the proxy
     deadline = time.monotonic() + timeout
-    while state.get("pid") and _alive(state["pid"]) and time.monotonic() < deadline:
+    while pid and _alive(pid) and time.monotonic() < deadline:
         time.sleep(0.2)
-    processes |= _room_processes(state) if state.get("pid") else set()
+    processes |= _room_processes(state, room.root)
     for sig in (signal.SIGTERM, signal.SIGKILL):
-        for pid in processes:
-            if _alive(pid):
+        for process in processes:
+            if _alive(process):
                 try:
-                    os.kill(pid, sig)
+                    os.kill(process, sig)
                 except ProcessLookupError:
                     pass
         grace = time.monotonic() + 5
         while any(_alive(p) for p in processes) and time.monotonic() < grace:
             time.sleep(0.1)
-    try:
-        os.waitpid(state.get("pid", 0), os.WNOHANG)  # reap the hub when this process started it
-    except (ChildProcessError, OSError):
-        pass
+    if pid:
+        try:
+            os.waitpid(pid, os.WNOHANG)  # reap the hub when this process started it
+        except (ChildProcessError, OSError):
+            pass
     left = sorted(p for p in processes if _alive(p))
+    if not left:  # their processes have ended: a pid left in them could be another's by the next start
+        for stale in ("proxy.pid", "jupyterhub.pid"):
+            (room.state / stale).unlink(missing_ok=True)
     for name in state.get("learners", []) + state.get("instructors", []):
         limits.release(name)
-    for name, mode in (state.get("repository_modes") or {}).items():
-        if (ROOT / name).is_dir():
-            os.chmod(ROOT / name, mode)
+    if state.get("repository_modes"):
+        open_repository(state["repository_modes"])
     removed = []
     if remove_users:
-        for name in state.get("created_users", []):
+        # and an account this room's start made but was killed before it could write it down
+        marked = [e.pw_name for e in pwd.getpwall() if room_of(e) == room.root]
+        state["created_users"] = list(dict.fromkeys([*state.get("created_users", []), *marked]))
+        for name in state["created_users"]:
             # --force: a server's process that has just ended may still be listed for a moment.
             if subprocess.run(["userdel", "--force", name], capture_output=True).returncode == 0:
                 removed.append(name)
