@@ -213,6 +213,8 @@ TABLES: dict[str, Table] = {
             kpi_baseline=C("float", "The KPI counted the same way from baseline_from to baseline_to.",
                            unit="KPI unit"),
             kpi_target=C("float", "The KPI's target for the campaign.", unit="KPI unit"),
+            baseline_note=C("str", "What differs between the baseline's period and the campaign's days (the "
+                            "topic, the season, a recess, another campaign that ran in the baseline's days)."),
         ),
         _table(
             "ab_tests",

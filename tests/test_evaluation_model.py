@@ -189,7 +189,7 @@ def campaign_figures(tables) -> dict[str, dict[str, set[float]]]:
     for part in tables["campaign_kpis"].itertuples():
         mine = figures.setdefault(part.campaign_id, {k: set() for k in
                                                      ("baseline", "target", "achieved", "rise", "links",
-                                                      "per_extra", "per_link", "full_cost")})
+                                                      "per_extra", "per_link", "full_cost", "chance")})
         achieved = kpi_value(tables, part.kpi, part.counted_from, part.counted_to)
         rise = achieved - part.kpi_baseline
         mine["baseline"].add(part.kpi_baseline)
@@ -212,9 +212,24 @@ def campaign_figures(tables) -> dict[str, dict[str, set[float]]]:
         if "consultation" in part.kpi:
             mine["links"].add(float((responses["campaign_id"] == part.campaign_id).sum()))
         mine["per_link"].add(full_cost[part.campaign_id] / links)
-        if rise > 0:
+        chance = chance_range(tables, part, achieved)
+        mine["chance"].add(chance)
+        if rise > chance:
             mine["per_extra"].add(full_cost[part.campaign_id] / rise)
     return figures
+
+
+def chance_range(tables, part, achieved: float) -> float:
+    """Stage 7's rule: twice the chance spread of a count, or for sessions the largest change between
+    consecutive earlier periods of the campaign's length (from the first day of the data)."""
+    if "sessions" not in part.kpi:
+        return 2 * (achieved + part.kpi_baseline) ** 0.5
+    days = (part.counted_to - part.counted_from).days + 1
+    visits = tables["web_visits"]
+    daily = visits[visits["source"].astype(str).isin(SOCIAL)].groupby("date")["sessions"].sum()
+    daily = daily[daily.index < part.baseline_from]
+    sums = [daily.iloc[i:i + days].sum() for i in range(0, len(daily) - days + 1, days)]
+    return float(pd.Series(sums).diff().abs().max())
 
 
 #: A number as the prose writes it: 1,202 or 58.39 or -12.
@@ -269,7 +284,7 @@ def test_the_scorecard_table_of_the_instructor_page_is_the_datas():
     rows = [line for line in MODEL_PAGE.read_text(encoding="utf-8").splitlines()
             if line.startswith("| ") and re.search(r"\| [\d,.-]+ \|", line)]
     assert rows, "the instructor page has no scorecard table"
-    kinds = ["baseline", "target", "achieved", "rise", "links", "per_extra", "per_link"]
+    kinds = ["baseline", "target", "achieved", "rise", "chance", "links", "per_extra", "per_link"]
     for line in rows:
         label, *values = [v.strip() for v in line.strip("|").split("|")]
         cid = next(c for c, n in names.items() if label.startswith(n))
@@ -289,3 +304,5 @@ def test_the_figures_are_read_from_the_prose():
     assert not agrees("900", figures["C25-HEAR"]["baseline"])
     assert agrees("1,500", figures["C25-HEAR"]["target"])
     assert agrees("58", figures["C25-YOUTH"]["per_extra"]) and agrees("54.59", figures["C25-YOUTH"]["per_link"])
+    # A rise within chance has no cost per extra outcome: Budget Explained's sessions (581 against 11,225).
+    assert not figures["C25-BUDGET"]["per_extra"] and agrees("11,225", figures["C25-BUDGET"]["chance"])

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import PLATFORMS, TABLES
-from .world import CAMPAIGN_KPIS, CAMPAIGNS, MEMBER_CAMPAIGN, RECESSES
+from .world import BASELINE_NOTES, CAMPAIGN_KPIS, CAMPAIGNS, MEMBER_CAMPAIGN, RECESSES
 
 # The random stream of what this module adds (stream 9: no other part of the generator uses it).
 STREAM = 9
@@ -99,7 +99,8 @@ def make_campaign_kpis(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     for campaign_id, part, kpi, first, last, base_first, base_last, target in CAMPAIGN_KPIS:
         rows.append(dict(campaign_id=campaign_id, part=part, kpi=kpi, counted_from=first, counted_to=last,
                          baseline_from=base_first, baseline_to=base_last,
-                         kpi_baseline=kpi_value(tables, kpi, base_first, base_last), kpi_target=target))
+                         kpi_baseline=kpi_value(tables, kpi, base_first, base_last), kpi_target=target,
+                         baseline_note=BASELINE_NOTES[(campaign_id, part)]))
     out = pd.DataFrame(rows)
     for column in ("counted_from", "counted_to", "baseline_from", "baseline_to"):
         out[column] = pd.to_datetime(out[column])

@@ -104,8 +104,8 @@ CAMPAIGNS = [
 # changes no value of the tables above except the campaign_id of the member's posts it tags).
 MEMBER_CAMPAIGN = dict(
     campaign_id="C25-TOWN", name="Town Halls", goal="engage",
-    objective="Sign up 90 constituents for my town-hall meetings between 22 April and 30 May 2025, "
-              "through my Facebook page.",
+    objective="Get 90 sign-ups for my town-hall meetings between 22 April and 30 May 2025, "
+              "promoting them on my Facebook page.",
     target_audience="residents of the member's region", platforms="facebook",
     start="2025-04-22", end="2025-05-30", budget_eur=600.0, staff_hours=45,
     kpi="town-hall sign-ups", kpi_target=90.0, topic=None, account_id="MEM03-FB")
@@ -134,6 +134,22 @@ CAMPAIGN_KPIS = [
     # The same number of days just before the campaign.
     ("C25-TOWN", 1, "town-hall sign-ups", "2025-04-22", "2025-05-30", "2025-03-14", "2025-04-21", 90.0),
 ]
+# What differs between each part's baseline period and its campaign's days (campaign_kpis.baseline_note).
+BASELINE_NOTES = {
+    ("C24-OPEN", 1): "the 19 days just before; the first five are still in the summer recess, when the accounts "
+                     "post less",
+    ("C25-HEAR", 1): "another consultation (the Public Transport Plan, which no campaign promoted) over its first "
+                     "40 days: the topic and the season differ",
+    ("C25-YOUTH", 1): "the 89 days just before; they hold the Coastal Protection Bill consultation, which another "
+                      "campaign (Open Hearings) promoted, and a consultation was open on only part of them",
+    ("C25-YOUTH", 2): "one monthly snapshot on each side (February 2025 against June 2025)",
+    ("C25-KNOW", 1): "the same days a year before; another campaign (Open Day 2024) ran on them",
+    ("C25-BUDGET", 1): "the same days a year before; both years hold the budget debates",
+    ("C25-BUDGET", 2): "another consultation (the Public Transport Plan, which no campaign promoted) over its first "
+                       "40 days: the topic and the season differ",
+    ("C25-TOWN", 1): "the 39 days just before, late winter and early spring; no other campaign of the member ran "
+                     "in them",
+}
 # Consultations: (name, opens, closes, usual responses per day, campaign that promoted it)
 CONSULTATIONS = [
     ("Public Transport Plan", "2024-04-08", "2024-05-31", 14.0, None),
