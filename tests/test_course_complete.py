@@ -16,6 +16,9 @@ from course.paths import stage_names
 
 STAGE_NUMBERS = [f"{n:02d}" for n in range(9)]
 
+#: The width of the book's code column: no code line of a stage notebook is longer.
+CODE_COLUMN = 79
+
 
 def _autograded_exercises(nb) -> set[str]:
     """The solution cells (code) that at least one autograded test cell checks."""
@@ -59,3 +62,19 @@ def test_course_release_releases_all_nine_stages_with_their_exercises(stages, tm
         assert harness.manual_cells(release), f"{name}: the release keeps the written answer"
         text = "\n".join(cell.source for cell in release.cells)
         assert "### BEGIN SOLUTION" not in text and "### BEGIN HIDDEN TESTS" not in text, name
+
+
+@pytest.mark.parametrize("stage", stage_names())
+def test_every_code_line_fits_the_book_code_column(stage):
+    """Every line of every code cell (teaching code, solutions, test cells and their hidden tests)."""
+    too_long = []
+    for number, cell in enumerate(harness.source_notebook(stage).cells):
+        if cell.cell_type != "code":
+            continue
+        name = harness.nbgrader_meta(cell).get("grade_id") or cell.get("id")
+        for line_number, line in enumerate(cell.source.splitlines(), start=1):
+            if len(line) > CODE_COLUMN:
+                too_long.append(f"  {stage}.ipynb, cell {number} ({name}), line {line_number}: "
+                                f"{len(line)} characters: {line.strip()[:60]}")
+    assert not too_long, (f"{len(too_long)} code line(s) longer than {CODE_COLUMN} characters:\n"
+                          + "\n".join(too_long))
