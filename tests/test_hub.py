@@ -41,7 +41,7 @@ import pytest
 
 from course.grading import nbgrader_setup
 from course.paths import ROOT
-from course.workshop import hub, limits
+from course.workshop import hub, limits, processes
 
 STAGE = "00-welcome"
 COURSE = nbgrader_setup.COURSE_ID
@@ -326,11 +326,11 @@ def round_trip(tmp: Path, db: str | None = None, pg_socket: Path | None = None) 
             if state is None and room.state_file.exists():  # start failed: remove whom it created
                 hub.stop(room.root, remove_users=True)
             if state is not None:
-                processes = hub._room_processes(hub.status(room.root) or state, room.root)
+                running = processes.room_processes(hub.status(room.root) or state, room.root)
                 result = hub.stop(room.root, remove_users=True)
                 budget.mark("stopped")
-                assert not result["left"] and not [p for p in processes if hub._alive(p)]
-                assert not hub._room_processes(state, room.root)
+                assert not result["left"] and not [p for p in running if processes.alive(p)]
+                assert not processes.room_processes(state, room.root)
                 assert not [n for n in [*names, instructor.username, state["grader"]] if _exists(n)]
                 assert not [n for n in [*names, instructor.username, state["grader"]] if _group_exists(n)]
                 assert (ROOT / "notebooks").stat().st_mode & 0o005  # the repository is open again
@@ -456,7 +456,7 @@ def clean_scratch(folder: Path) -> None:
         with contextlib.suppress(Exception):
             hub.stop(state_file.parent.parent, remove_users=True)
     inside = str(folder) + "/"
-    doomed = {pid for pid, root in hub._marks().items() if root.startswith(inside)}
+    doomed = {pid for pid, root in processes.marks().items() if root.startswith(inside)}
     for process in psutil.process_iter(["cmdline"]):  # a PostgreSQL server of the test, say
         with contextlib.suppress(psutil.Error, TypeError):
             if any(inside in part for part in process.info["cmdline"]):
@@ -482,7 +482,7 @@ def no_leftovers():
         return
     for folder in Path("/tmp").glob(f"{SCRATCH}*"):
         owner = folder / "pytest.pid"
-        if not owner.is_file() or not hub._alive(int(owner.read_text() or 0)):
+        if not owner.is_file() or not processes.alive(int(owner.read_text() or 0)):
             clean_scratch(folder)
 
     def interrupted(signum, _frame):
@@ -549,7 +549,7 @@ def hub_command(action: str, root: Path, *args: str, interrupt: str | None = Non
 
 def room_left(room: hub.Room) -> set[int]:
     """The room's processes still running."""
-    return {p for p in hub._room_processes(room.read_state(), room.root) if hub._alive(p)}
+    return {p for p in processes.room_processes(room.read_state(), room.root) if processes.alive(p)}
 
 
 def repository_open() -> bool:
@@ -592,7 +592,7 @@ def test_an_interrupted_start_is_stopped_and_started_again(scratch_room):
         if step == "accounts":
             assert state["pid"] is None and not left
         else:
-            assert left and hub._alive(state["pid"]) == (step == "hub"), (step, state["pid"], left)
+            assert left and processes.alive(state["pid"]) == (step == "hub"), (step, state["pid"], left)
             assert not repository_open()
         if step == "proxy":  # the hub died with start: its orphaned proxy holds the room's port
             assert not hub._port_free(port)
@@ -602,15 +602,15 @@ def test_an_interrupted_start_is_stopped_and_started_again(scratch_room):
         """`course hub stop` ends what a killed start left; the accounts and their work are kept."""
         done = hub_command("stop", room.root)
         assert done.returncode == 0, done.stdout + done.stderr
-        assert not room_left(room) and not [p for p in left if hub._alive(p)]
+        assert not room_left(room) and not [p for p in left if processes.alive(p)]
         assert room.read_state()["pid"] is None and repository_open() and hub._port_free(port)
         assert all(_exists(n) for n in names)
 
     def came_up(left: set[int]) -> None:
         """The hub and its formgrader answer, what the killed start before left has ended, each home is right."""
         state = room.read_state()
-        assert hub._alive(state["pid"]) and _formgrader_is_up(state, room)
-        assert not [p for p in left if hub._alive(p)]
+        assert processes.alive(state["pid"]) and _formgrader_is_up(state, room)
+        assert not [p for p in left if processes.alive(p)]
         for name in names:
             entry = pwd.getpwnam(name)
             home = Path(entry.pw_dir).stat()

@@ -51,6 +51,7 @@ from pathlib import Path
 
 from ..paths import ROOT, SHIPPED_DATA
 from .commands import HUB_ROOT as DEFAULT_ROOT
+from .processes import alive, end, end_abandoned_rooms, room_processes
 from .room import (HubError, Person, Room, _config_dirs, _ensure_user, _lock_repository, _prepare_course, _run,
                    _write, check_accounts, open_repository, python_wrapper, read_people, repository_modes,
                    room_of)
@@ -129,19 +130,6 @@ def _get(url: str, token: str | None = None, timeout: float = 5) -> int:
         return 0
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie has ended
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 def _log_tail(room: Room, lines: int = 30) -> str:
     log = room.state / "jupyterhub.log"
     return "\n".join(log.read_text(errors="replace").splitlines()[-lines:]) if log.is_file() else "(no log)"
@@ -188,47 +176,11 @@ def _interrupt_here(step: str, hub: subprocess.Popen | None = None) -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-def _marks() -> dict[int, str]:
-    """Each process that carries a room's mark (``COURSE_HUB_ROOM=<root>``), with that room's folder."""
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                for variable in (entry / "environ").read_bytes().split(b"\0"):
-                    if variable.startswith(b"COURSE_HUB_ROOM="):
-                        found[int(entry.name)] = variable.split(b"=", 1)[1].decode(errors="replace")
-            except OSError:
-                pass
-    return found
-
-
-def _marked(root: Path) -> set[int]:
-    """The processes of the room in ``root``, found by their mark, even when the hub that started them died."""
-    return {pid for pid, marked in _marks().items() if marked == str(root)}
-
-
-def _end_abandoned_rooms() -> list[int]:
-    """End the processes of rooms whose folder is gone (interrupted, then removed): no `stop` can reach them,
-    and their proxy may hold the port this room needs. Returns their pids."""
-    abandoned = [pid for pid, root in _marks().items()
-                 if not (Path(root) / "hub" / "state.json").is_file() and pid != os.getpid()]
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        for pid in abandoned:
-            try:
-                os.kill(pid, sig)
-            except ProcessLookupError:
-                pass
-        grace = time.monotonic() + 5
-        while any(_alive(p) for p in abandoned) and time.monotonic() < grace:
-            time.sleep(0.1)
-    return abandoned
-
-
 def status(root: Path = DEFAULT_ROOT) -> dict:
     """The running room's state (empty when no hub runs from ``root``)."""
     room = Room(Path(root))
     state = room.read_state()
-    return state if state.get("pid") and _alive(state["pid"]) else {}
+    return state if state.get("pid") and alive(state["pid"]) else {}
 
 
 def start(learners: list[Person], instructors: list[Person], root: Path = DEFAULT_ROOT, port: int = 8000,
@@ -274,7 +226,7 @@ def _start(room: Room, learners: list[Person], instructors: list[Person], port: 
     if previous:  # whatever an earlier start left, a whole room or an interrupted one: end its processes
         stop(room.root)
         previous = room.read_state()
-    _end_abandoned_rooms()
+    end_abandoned_rooms()
     problems = preflight(port)
     if problems:
         raise HubError("The hub cannot start:\n- " + "\n- ".join(problems))
@@ -367,38 +319,6 @@ def _start(room: Room, learners: list[Person], instructors: list[Person], port: 
     return state
 
 
-def _room_processes(state: dict, root: Path | None = None) -> set[int]:
-    """Every process the room started: those with its mark (the hub, the proxy, the services, the
-    servers and their kernels, even orphaned), the hub's descendants, and whatever the accounts the
-    course made for it run (someone's own account's other processes are left alone)."""
-    import psutil
-
-    if root is None and state.get("state"):
-        root = Path(state["state"]).parent
-    found = _marked(Path(root)) if root else set()
-    for pid in [state.get("pid"), *found]:
-        try:
-            if pid:
-                found |= {pid, *(p.pid for p in psutil.Process(pid).children(recursive=True))}
-        except psutil.NoSuchProcess:
-            pass
-    found = {pid for pid in found if pid == state.get("pid") or _alive(pid)}
-    uids = set()
-    for name in state.get("created_users", []):
-        try:
-            uids.add(pwd.getpwnam(name).pw_uid)
-        except KeyError:
-            pass
-    for process in psutil.process_iter(["uids"]):
-        try:
-            if process.info["uids"] and process.info["uids"].real in uids:
-                found.add(process.pid)
-        except psutil.Error:
-            pass
-    found.discard(os.getpid())
-    return found
-
-
 def stop(root: Path = DEFAULT_ROOT, remove_users: bool = False, timeout: float = 30) -> dict:
     """End every process of the room; keep the users' homes and the course folder.
 
@@ -414,29 +334,20 @@ def stop(root: Path = DEFAULT_ROOT, remove_users: bool = False, timeout: float =
     if not state:
         raise HubError(f"No hub was started from {room.root} (no {room.state_file}).")
     pid = state.get("pid")  # None when start was interrupted before the hub was started
-    processes = _room_processes(state, room.root)
-    if pid and _alive(pid):
+    processes = room_processes(state, room.root)
+    if pid and alive(pid):
         os.kill(pid, signal.SIGTERM)  # the hub stops the servers, the services and the proxy
     deadline = time.monotonic() + timeout
-    while pid and _alive(pid) and time.monotonic() < deadline:
+    while pid and alive(pid) and time.monotonic() < deadline:
         time.sleep(0.2)
-    processes |= _room_processes(state, room.root)
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        for process in processes:
-            if _alive(process):
-                try:
-                    os.kill(process, sig)
-                except ProcessLookupError:
-                    pass
-        grace = time.monotonic() + 5
-        while any(_alive(p) for p in processes) and time.monotonic() < grace:
-            time.sleep(0.1)
+    processes |= room_processes(state, room.root)
+    end(processes)
     if pid:
         try:
             os.waitpid(pid, os.WNOHANG)  # reap the hub when this process started it
         except (ChildProcessError, OSError):
             pass
-    left = sorted(p for p in processes if _alive(p))
+    left = sorted(p for p in processes if alive(p))
     if not left:  # their processes have ended: a pid left in them could be another's by the next start
         for stale in ("proxy.pid", "jupyterhub.pid"):
             (room.state / stale).unlink(missing_ok=True)
