@@ -30,8 +30,13 @@ def test_learner_branch_has_released_notebooks_and_no_answer_keys(root, tmp_path
         source = harness.source_notebook(stage)
         solutions = harness.solution_cells(source)
         taught = "\n".join(c.source for c in source.cells if c not in solutions.values())
-        solved = [line.strip() for cell in solutions.values() for line in cell.source.splitlines()
-                  if len(line.strip()) > 30 and line.strip() not in taught and not line.startswith("def ")]
+        # A code cell's answer is what lies between its solution markers: the lines around them (the
+        # `def`, the first lines of a partly written function) are given to the learner. A written
+        # answer's cell is the answer whole.
+        regions = [cell.source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
+                   if "### BEGIN SOLUTION" in cell.source else cell.source for cell in solutions.values()]
+        solved = [line.strip() for region in regions for line in region.splitlines()
+                  if len(line.strip()) > 30 and line.strip() not in taught]
         assert solved, stage
         assert not [line for line in solved if line in text], stage
     assert _git(clone, "status", "--porcelain") == ""  # the working folder was left alone
