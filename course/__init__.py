@@ -18,11 +18,11 @@ if "jsonschema" not in sys.modules:
     sys.modules.setdefault("rfc3987_syntax", None)
 
 from . import charts
-from .checks import Check, CheckFailed, NotAttempted, check_answer
+from .checks import Check, CheckFailed, NotAttempted, check_answer, collect_answer
 from .data import DataFileError, load, load_all, sample
 from .schema import TABLES
 from .explorers import explorer
 
-__all__ = ["charts", "check_answer", "Check", "CheckFailed", "NotAttempted", "DataFileError", "load", "load_all",
+__all__ = ["charts", "check_answer", "collect_answer", "Check", "CheckFailed", "NotAttempted", "DataFileError", "load", "load_all",
            "sample", "TABLES", "explorer"]
 __version__ = "0.1.0"

@@ -4,27 +4,39 @@ check says ✘ exactly when its hidden tests reject the answer, and ✔ for ever
 This runs in one process, per answer and per test cell (the solution's notebook state, the
 answer's function on top); `test_exercises.py` keeps the whole-notebook runs with real nbgrader
 and `course check`. The hidden tests' verdict is reached as in grading: they collect the answer's
-results, which :func:`course.grading.verdict.judge` compares with the model solution's.
+results on data sets of other seeds than the visible checks', which
+:func:`course.grading.verdict.judge` compares with the model solution's.
 """
 from __future__ import annotations
 
 import contextlib
 import io
 import json
+import os
+from unittest import mock
 
 import pytest
 
 import exercise_harness as harness
 from course.checks import CheckFailed, collect
-from course.checks.exact import fingerprint_file
+from course.checks.exact import SEEDS_VARIABLE, fingerprint_file
 from course.grading import fingerprints, verdict
 from course.paths import stage_names
 
 STAGES = [s for s in stage_names() if fingerprints.check_calls(s)]
+#: The hidden tests run on other data sets than the visible checks' public ones, as in a grading run
+#: (where the course draws its own): the two must still agree.
+HIDDEN_SEEDS = "3,5"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def hidden_data_sets():
+    with mock.patch.dict(os.environ, {SEEDS_VARIABLE: HIDDEN_SEEDS}):
+        yield
 
 
 @pytest.fixture(scope="module", params=STAGES)
-def stage(request):
+def stage(request, hidden_data_sets):
     source = harness.source_notebook(request.param)
     tests = {harness.nbgrader_meta(c)["grade_id"]: c.source for c in source.cells
              if harness.nbgrader_meta(c).get("grade") and not harness.nbgrader_meta(c).get("solution")}

@@ -9,7 +9,7 @@ which prints ✔ or raises :class:`CheckFailed` with a message for the learner
 (``course.checks.stage00`` for stage 00), built from the primitives of :class:`Check`.
 """
 
-from .exact import check_answer
+from .exact import check_answer, collect_answer
 from .primitives import FAIL_MARK, PASS_MARK, Check, CheckFailed, NotAttempted
 
-__all__ = ["check_answer", "Check", "CheckFailed", "NotAttempted", "PASS_MARK", "FAIL_MARK"]
+__all__ = ["check_answer", "collect_answer", "Check", "CheckFailed", "NotAttempted", "PASS_MARK", "FAIL_MARK"]

@@ -114,14 +114,20 @@ def _tolerance(rtol: float, atol: float) -> dict:
     return {"rtol": float(rtol), "atol": float(atol)}
 
 
+def _named(options: dict, name: str | None) -> dict:
+    """``name`` says which part of an answer a record holds ("the median"), in messages; none by default."""
+    return {**options, "name": name} if name else options
+
+
 def series(result: Any, *, order: bool = True, labels: str = "text", decreasing: bool = False,
-           rtol: float = 1e-6, atol: float = 0.0) -> None:
+           rtol: float = 1e-6, atol: float = 0.0, name: str | None = None) -> None:
     """A Series, compared label by label (``order=False``) or also in the order of its rows.
 
     ``labels="month"`` reads each label as its month (a period, a first or a last day);
     ``decreasing=True`` also asks the values to go from the largest to the smallest.
     """
-    options = {"order": bool(order), "labels": labels, "decreasing": bool(decreasing), **_tolerance(rtol, atol)}
+    options = _named({"order": bool(order), "labels": labels, "decreasing": bool(decreasing),
+                      **_tolerance(rtol, atol)}, name)
     found = {"type": _type(result)}
     if found["type"] == "Series":
         found["labels"] = _values(result.index)
@@ -130,9 +136,9 @@ def series(result: Any, *, order: bool = True, labels: str = "text", decreasing:
 
 
 def frame(result: Any, columns: list[str], *, index: str | None = None, rtol: float = 1e-6,
-          atol: float = 0.0) -> None:
+          atol: float = 0.0, name: str | None = None) -> None:
     """A DataFrame compared row by row, in order, on ``columns`` (and on its index labels unless ``index`` is None)."""
-    options = {"columns": list(columns), "index": index, **_tolerance(rtol, atol)}
+    options = _named({"columns": list(columns), "index": index, **_tolerance(rtol, atol)}, name)
     found: dict[str, Any] = {"type": _type(result)}
     if found["type"] == "DataFrame":
         found["rows"] = int(len(result))
@@ -142,7 +148,7 @@ def frame(result: Any, columns: list[str], *, index: str | None = None, rtol: fl
     _emit("frame", options, found)
 
 
-def number(result: Any, *, rtol: float = 1e-6, atol: float = 0.0) -> None:
+def number(result: Any, *, rtol: float = 1e-6, atol: float = 0.0, name: str | None = None) -> None:
     """A single number, read as ``float()`` reads it (a table is not a number)."""
     found: dict[str, Any] = {"type": _type(result)}
     if found["type"] not in ("Series", "DataFrame"):
@@ -150,21 +156,21 @@ def number(result: Any, *, rtol: float = 1e-6, atol: float = 0.0) -> None:
             found = {"type": "number", "value": plain(float(result))}
         except (TypeError, ValueError, OverflowError):
             pass
-    _emit("number", _tolerance(rtol, atol), found)
+    _emit("number", _named(_tolerance(rtol, atol), name), found)
 
 
-def labels(result: Any, *, order: bool = False) -> None:
+def labels(result: Any, *, order: bool = False, name: str | None = None) -> None:
     """The labels (the index) of a Series or a DataFrame, as a set unless ``order=True``."""
     found: dict[str, Any] = {"type": _type(result)}
     if found["type"] in ("Series", "DataFrame"):
         found["labels"] = _values(result.index)
-    _emit("labels", {"order": bool(order)}, found)
+    _emit("labels", _named({"order": bool(order)}, name), found)
 
 
-def value(result: Any) -> None:
+def value(result: Any, *, name: str | None = None) -> None:
     """A text, a yes/no, a whole number, or a list of them, compared exactly."""
     if isinstance(result, (list, tuple)):
         found = {"type": "list", "value": _values(result)}
     else:
         found = {"type": _type(result), "value": plain(result)}
-    _emit("value", {}, found)
+    _emit("value", _named({}, name), found)

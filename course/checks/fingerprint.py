@@ -1,15 +1,12 @@
 """Fingerprints of an answer: what a hidden test compares, reduced to hashes that reveal no value.
 
-A *view* turns what a function returned into a few named properties (its type, its labels,
-their order, its values), each in a canonical, rounded form; :func:`fingerprint` hashes each
+A *view* turns the records a hidden test sends of what a function returned
+(:mod:`course.checks.collect`) into a few named properties (its type, its labels, their
+order, its values), each in a canonical, rounded form; :func:`fingerprint` hashes each
 property. Comparing a learner's fingerprint with the model solution's, property by property,
-says which one is off without ever showing the expected values.
+says which one is off without ever showing the expected values. Because the view is made
+from the records, the visible check compares exactly what the hidden verdict compares.
 
->>> import pandas as pd
->>> by_label(pd.Series({"x": 2, "facebook": 3}))
-{'type': 'Series', 'labels': ['facebook', 'x'], 'values': [3, 2]}
->>> by_label(pd.Series([0.1 + 0.2], index=["a"]))["values"] == by_label(pd.Series([0.3], index=["a"]))["values"]
-True
 >>> fingerprint("0.1a", {"type": "Series", "values": [3, 2]})["type"]
 'Series'
 """
@@ -25,8 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["SIGNIFICANT_DIGITS", "rounded", "label", "month_label", "by_label", "in_order", "number", "columns",
-           "fingerprint"]
+__all__ = ["SIGNIFICANT_DIGITS", "rounded", "label", "month_label", "record_view", "records_view", "fingerprint"]
 
 #: Values are compared to this many significant digits: a float answer computed another way still
 #: matches, as in the hidden tests (which allow a relative error of a millionth).
@@ -92,59 +88,94 @@ def month_label(value: Any) -> str:
         return label(value)
 
 
-def _kind(result: Any) -> str:
-    if isinstance(result, pd.DataFrame):
-        return "DataFrame"
-    if isinstance(result, pd.Series):
-        return "Series"
-    if isinstance(result, (int, float, np.integer, np.floating)) and not isinstance(result, (bool, np.bool_)):
-        return "number"
-    return type(result).__name__
+def _read(how: str | None) -> Callable[[Any], str]:
+    return month_label if how == "month" else label
 
 
-def by_label(result: Any, label: Callable[[Any], str] = label) -> dict[str, Any]:
-    """A Series compared label by label, whatever the order of its rows."""
-    view: dict[str, Any] = {"type": _kind(result)}
-    if view["type"] != "Series":
-        return view
-    pairs = sorted((label(k), rounded(v)) for k, v in result.items())
-    view["labels"] = [k for k, _ in pairs]
-    view["values"] = [v for _, v in pairs]
+def _sorted_pairs(labels: list, values: list) -> list[tuple]:
+    return sorted(zip(labels, values), key=lambda pair: pair[0])
+
+
+def _series_view(result: dict, options: dict) -> dict[str, Any]:
+    read = _read(options.get("labels"))
+    labels = [read(k) for k in result["labels"]]
+    pairs = _sorted_pairs(labels, [rounded(v) for v in result["values"]])
+    view: dict[str, Any] = {"labels": [k for k, _ in pairs], "values": [v for _, v in pairs]}
+    if options.get("order"):
+        view["order"] = labels
+    if options.get("decreasing"):
+        numbers = result["values"]
+        view["order"] = all(isinstance(v, (int, float)) for v in numbers) and all(
+            a >= b for a, b in zip(numbers, numbers[1:]))
     return view
 
 
-def in_order(result: Any, label: Callable[[Any], str] = label) -> dict[str, Any]:
-    """A Series compared label by label, then in the order of its rows."""
-    view = by_label(result, label)
-    if view["type"] == "Series":
-        view["order"] = [label(k) for k in result.index]
+def _frame_view(result: dict, options: dict) -> dict[str, Any]:
+    view: dict[str, Any] = {"rows": result["rows"]}
+    if options.get("index") is not None:
+        view["labels"] = [_read(options["index"])(k) for k in result["labels"]]
+    for name in options.get("columns", []):
+        column = result["columns"].get(name)
+        view[f"column {name}"] = None if column is None else [rounded(v) for v in column]
     return view
 
 
-def number(result: Any) -> dict[str, Any]:
-    """A single number, read as the hidden tests read it: anything ``float()`` accepts but a table.
+def _labels_view(result: dict, options: dict) -> dict[str, Any]:
+    labels = [label(k) for k in result["labels"]]
+    return {"labels": sorted(labels), **({"order": labels} if options.get("order") else {})}
 
-    >>> number(0.1 + 0.2) == number("0.3"), number(pd.Series([0.3]))
-    (True, {'type': 'Series'})
+
+_VIEWS = {
+    "series": _series_view,
+    "frame": _frame_view,
+    "number": lambda result, options: {"value": rounded(result["value"])},
+    "labels": _labels_view,
+    "value": lambda result, options: {"value": result["value"]},
+}
+
+
+def record_view(record: dict) -> dict[str, Any]:
+    """The properties a hidden test's record is judged on, each in its canonical, rounded form.
+
+    The same properties, in the same words, as the verdict outside the kernel compares
+    (:func:`course.grading.verdict.judge`): a series' labels, its values label by label, its
+    order when the record asks for one; a frame's rows, index and named columns; one value.
+
+    >>> import pandas as pd
+    >>> from course.checks import collect
+    >>> with collect.capture() as records:
+    ...     collect.series(pd.Series({"x": 2, "facebook": 3}), order=False)
+    >>> record_view(records[0])
+    {'type': 'Series', 'labels': ['facebook', 'x'], 'values': [3, 2]}
+    >>> with collect.capture() as records:
+    ...     collect.number(0.1 + 0.2)
+    ...     collect.number("0.3")
+    >>> record_view(records[0]) == record_view(records[1])
+    True
     """
-    if isinstance(result, (pd.Series, pd.DataFrame)):
-        return {"type": _kind(result)}
-    try:
-        return {"type": "number", "value": rounded(float(result))}
-    except (TypeError, ValueError):
-        return {"type": _kind(result)}
+    result, options = record["result"], record["options"]
+    view: dict[str, Any] = {"type": result["type"]}
+    if set(result) > {"type"}:  # what the helper read of a result of the expected kind
+        view.update(_VIEWS[record["kind"]](result, options))
+    return view
 
 
-def columns(result: Any, names: list[str], index: Callable[[Any], str] | None = None) -> dict[str, Any]:
-    """A DataFrame compared row by row on the columns ``names`` (and on its index labels, read by ``index``)."""
-    view: dict[str, Any] = {"type": _kind(result)}
-    if view["type"] != "DataFrame":
-        return view
-    view["rows"] = len(result)
-    if index is not None:
-        view["labels"] = [index(k) for k in result.index]
-    for name in names:
-        view[f"column {name}"] = [rounded(v) for v in result[name]] if name in result.columns else None
+def records_view(records: list[dict]) -> dict[str, Any]:
+    """The properties of every record one call of a function made, named after the record when it has a name.
+
+    >>> import pandas as pd
+    >>> from course.checks import collect
+    >>> with collect.capture() as records:
+    ...     collect.labels(pd.Series({"a": 1}))
+    ...     collect.number(1.5, name="the median")
+    >>> sorted(records_view(records))
+    ['labels', 'the median: type', 'the median: value', 'type']
+    """
+    view: dict[str, Any] = {}
+    for record in records:
+        name = record["options"].get("name")
+        for prop, value in record_view(record).items():
+            view[f"{name}: {prop}" if name else prop] = value
     return view
 
 

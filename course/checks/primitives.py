@@ -22,10 +22,26 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["Check", "CheckFailed", "NotAttempted", "PASS_MARK", "FAIL_MARK"]
+__all__ = ["Check", "CheckFailed", "NotAttempted", "PASS_MARK", "FAIL_MARK", "copied"]
 
 PASS_MARK = "✔"
 FAIL_MARK = "✘"
+
+
+def copied(argument: Any) -> Any:
+    """A copy of an argument a learner's function may change (a table, or a dict or list of them).
+
+    >>> tables = {"posts": pd.DataFrame({"reach": [1]})}
+    >>> copied(tables)["posts"] is tables["posts"], copied(3)
+    (False, 3)
+    """
+    if isinstance(argument, (pd.DataFrame, pd.Series)):
+        return argument.copy()
+    if isinstance(argument, dict):
+        return {key: copied(value) for key, value in argument.items()}
+    if isinstance(argument, list):
+        return [copied(value) for value in argument]
+    return argument
 
 
 class CheckFailed(AssertionError):
@@ -69,9 +85,8 @@ class Check:
         label = name or getattr(function, "__name__", "your function")
         if not callable(function):
             self.fail(f"`{label}` should be a function (written with `def`), not a {type(function).__name__}.")
-        copies = [a.copy() if isinstance(a, (pd.DataFrame, pd.Series)) else a for a in args]
         try:
-            return function(*copies)
+            return function(*(copied(a) for a in args))
         except NotImplementedError:
             raise NotAttempted(f"{self.exercise} is not answered yet: replace `raise NotImplementedError()` "
                                f"with your code.") from None
@@ -131,8 +146,12 @@ class Check:
             numbers = values.astype(float)
         except (TypeError, ValueError):
             self.fail(f"{what} should be numbers between 0 and 1.")
-        if ((numbers < 0) | (numbers > 1)).any():
-            worst = numbers[(numbers < 0) | (numbers > 1)].iloc[0]
+        outside = (numbers < 0) | (numbers > 1)
+        if outside.any():
+            worst = numbers[outside].iloc[0]
+            if numbers.between(0, 100).all():  # a share times 100, as the teaching cells show them
+                self.fail(f"{what} should be a share between 0 and 1, but it is {worst:g}: a percentage? "
+                          f"Leave out the * 100 (the charts show percentages; the functions return shares).")
             self.fail(f"{what} should be between 0 and 1, but it is {worst:g}. Did you divide by the right total?")
 
     def text(self, value: Any, what: str, min_words: int = 5) -> None:

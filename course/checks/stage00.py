@@ -6,10 +6,12 @@ hidden test compares, and the common slips it names first, on the practice data.
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..data import load
 from ..schema import ACCOUNT_TYPES, PLATFORMS
+from . import collect
 from .exact import Part
-from .fingerprint import by_label, columns, in_order, month_label
 
 STAGE = "00-welcome"
 
@@ -73,17 +75,22 @@ def _three_accounts(tables):
 
 
 PARTS = {
-    "0.1a": Part("Exercise 0.1", "posts_per_platform", lambda t: [(t["posts"],)], by_label, _posts_per_platform,
+    "0.1a": Part("Exercise 0.1", "posts_per_platform", lambda t: [(t["posts"],)],
+                 partial(collect.series, order=False, rtol=0), _posts_per_platform,
                  {"values": "Did you keep only the posts of 2025?"}),
-    "0.1b": Part("Exercise 0.1", "posts_per_platform", lambda t: [(t["posts"],)], in_order, _platform_order,
+    "0.1b": Part("Exercise 0.1", "posts_per_platform", lambda t: [(t["posts"],)],
+                 partial(collect.series, order=True, rtol=0), _platform_order,
                  {"order": "Sort the counts from the most posts to the fewest."}),
-    "0.2a": Part("Exercise 0.2", "engagement", lambda t: [(t["posts"],)], lambda r: columns(r, ["engagement"]),
-                 _engagement_column, {"column engagement": "Engagement is reactions + comments + shares, nothing else."}),
-    "0.2b": Part("Exercise 0.2", "engagement", lambda t: [(t["posts"],)], lambda r: columns(r, ["engagement_rate"]),
-                 _engagement_rate_column,
+    "0.2a": Part("Exercise 0.2", "engagement", lambda t: [(t["posts"],)],
+                 partial(collect.frame, columns=["engagement"], rtol=0), _engagement_column,
+                 {"column engagement": "Engagement is reactions + comments + shares, nothing else."}),
+    "0.2b": Part("Exercise 0.2", "engagement", lambda t: [(t["posts"],)],
+                 partial(collect.frame, columns=["engagement_rate"], rtol=1e-6), _engagement_rate_column,
                  {"column engagement_rate": "The rate is the engagement divided by the reach of the same post."}),
-    "0.3": Part("Exercise 0.3", "monthly_followers", _three_accounts, lambda r: in_order(r, month_label),
-                _monthly_followers, {"values": "Take the last day of each month, for this account only."}),
-    "0.4": Part("Exercise 0.4", "posts_per_account_type", lambda t: [(t["posts"], t["accounts"])], by_label,
-                _posts_per_account_type, {"values": "Count each post once, under the type of its own account."}),
+    "0.3": Part("Exercise 0.3", "monthly_followers", _three_accounts,
+                partial(collect.series, order=True, labels="month", rtol=0), _monthly_followers,
+                {"values": "Take the last day of each month, for this account only."}),
+    "0.4": Part("Exercise 0.4", "posts_per_account_type", lambda t: [(t["posts"], t["accounts"])],
+                partial(collect.series, order=False, rtol=0), _posts_per_account_type,
+                {"values": "Count each post once, under the type of its own account."}),
 }

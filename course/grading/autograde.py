@@ -42,11 +42,12 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import nbformat
 
 from .. import data
-from ..checks.exact import HIDDEN_TEST_SEEDS
+from ..checks.exact import SEEDS_VARIABLE
 from . import intake, nbgrader_setup, verdict
 from .backups import (  # noqa: F401 (used through this module)
     STATE_FILE, BACKUPS, backup_gradebook, restore_gradebook, sqlite_gradebook)
@@ -324,8 +325,16 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
     """Autograde what is new or changed in ``stages``; return counts and the failures.
 
     ``limits``: the sandbox's time limits, as keyword arguments of :func:`course.grading.sandboxed_execute.configure`.
+    The hidden tests use the course's own hidden data sets (:func:`course.grading.verdict.course_seeds`), for
+    the model solution's run here and for every worker's kernel.
     """
-    course_dir, source = Path(course_dir), Path(source)
+    seeds = verdict.course_seeds(course_dir)
+    with mock.patch.dict(os.environ, {SEEDS_VARIABLE: ",".join(map(str, seeds))}):
+        return _grade(Path(course_dir), Path(source), stages, seeds, jobs, force, limits)
+
+
+def _grade(course_dir: Path, source: Path, stages: list[str], seeds: tuple[int, ...], jobs: int | None,
+           force: bool, limits: dict | None) -> dict:
     seconds = dict.fromkeys(("checking", "model solutions", "sample data", "prepare", "execute", "verdict",
                              "recording"), 0.0)
     clock = time.perf_counter()
@@ -350,7 +359,7 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
         backup_gradebook(course_dir)
         _snapshot(course_dir, workspace / "gradebook.db")
         clock = time.perf_counter()
-        data.write_samples(workspace / "samples", HIDDEN_TEST_SEEDS)
+        data.write_samples(workspace / "samples", seeds)
         seconds["sample data"] = time.perf_counter() - clock
         merger = _merger(course_dir, source, workspace)
         progress = Progress(len(todo))

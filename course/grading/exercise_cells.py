@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..checks import PASS_MARK
+from ..checks import FAIL_MARK, PASS_MARK
 
 __all__ = ["PASSED", "FAILED", "NOT_ATTEMPTED", "TO_BE_MARKED", "NOT_ATTEMPTED_ERRORS", "nbgrader_meta", "is_test_cell",
            "exercise_name", "exercise_heading", "exercise_from_id", "part_letter", "check_name", "without_hidden_tests",
@@ -91,6 +91,11 @@ def outcome(cell) -> tuple[str, str]:
         return PASSED, f"{name}: passed."
     error = errors[0]
     if error.get("ename") in VERDICT_ERRORS:
+        # In a grading run a visible check prints its ✘ instead of raising (the verdict alone scores):
+        # its message names the slip, so it comes first.
+        crossed = [line for line in _printed(cell).splitlines() if line.startswith(FAIL_MARK + " ")]
+        if crossed:
+            return FAILED, crossed[0].removeprefix(FAIL_MARK + " ")
         # Written by the grading process (course.grading.verdict): friendly, and it names no value.
         lead = "the visible checks pass, but " if PASS_MARK in _printed(cell) else ""
         return FAILED, f"{name}: {lead}{error.get('evalue', '')}"

@@ -39,6 +39,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Integer, List, Type, Unicode, default
 
+from ..checks.exact import SEEDS_VARIABLE
 from ..data import SAMPLES_VARIABLE
 from ..paths import ROOT
 
@@ -356,6 +357,7 @@ class SandboxKernelManager(AsyncKernelManager):
                 "--setenv", "NBGRADER_EXECUTION", os.environ.get("NBGRADER_EXECUTION", "autograde"),
                 "--setenv", "OPENBLAS_NUM_THREADS", "1", "--setenv", "MPLBACKEND", "Agg",
                 *(["--setenv", SAMPLES_VARIABLE, samples] if samples else []),
+                *(["--setenv", SEEDS_VARIABLE, seeds] if (seeds := os.environ.get(SEEDS_VARIABLE)) else []),
                 *(["--unshare-net"] if no_network else []),
                 "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session"]
 

@@ -42,6 +42,7 @@ import json
 import math
 import os
 import re
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -49,15 +50,20 @@ import nbformat
 from nbformat.v4 import new_output
 
 from ..checks import collect
+from ..checks.exact import PUBLIC_SEEDS, SEEDS_VARIABLE
 from ..checks.fingerprint import label, month_label
 from ..paths import ROOT
 from .exercise_cells import is_test_cell, nbgrader_meta
 
-__all__ = ["RESULTS_FOLDER", "HIDDEN_FAILED", "HIDDEN_MISSING", "MISSING", "VerdictError", "records_of",
+__all__ = ["RESULTS_FOLDER", "SEEDS_FILE", "course_seeds", "HIDDEN_FAILED", "HIDDEN_MISSING", "MISSING", "VerdictError", "records_of",
            "source_records", "expected", "judge", "describe", "write_verdicts", "old_form_cells"]
 
 #: In the course folder (outside source/ and release/, never in the sandbox's view): the solution's records.
 RESULTS_FOLDER = "hidden-results"
+#: In the course folder too: the seeds of this course's hidden data sets, drawn at its first grading run.
+SEEDS_FILE = "hidden-seeds.json"
+#: Seeds a hidden data set never uses: the practice data's and those whose fingerprints ship.
+_PUBLIC = {2025, *PUBLIC_SEEDS}
 #: Error names the verdict writes into a test cell.
 HIDDEN_FAILED = "HiddenTestFailed"
 HIDDEN_MISSING = "HiddenResultsMissing"
@@ -120,9 +126,32 @@ def source_records(nb, folder: str | os.PathLike | None = None, name: str = "sou
     return found
 
 
+def course_seeds(course_dir: str | os.PathLike) -> tuple[int, ...]:
+    """The seeds of the course's hidden data sets: drawn at random the first time, then kept in its folder.
+
+    No learner can see them ahead (they are not in the package, and the course folder stays out of the
+    sandbox), so an answer that searches the shipped fingerprints of the public data sets earns nothing.
+    """
+    path = Path(course_dir) / SEEDS_FILE
+    try:
+        seeds = tuple(int(seed) for seed in json.loads(path.read_text(encoding="utf-8"))["seeds"])
+        if len(seeds) == len(PUBLIC_SEEDS) and not _PUBLIC & set(seeds):
+            return seeds
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    draw = secrets.SystemRandom()
+    seeds = tuple(draw.sample(sorted(set(range(100, 100_000)) - _PUBLIC), len(PUBLIC_SEEDS)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"seeds": seeds}) + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return seeds
+
+
 def _key(source_notebook: Path) -> str:
-    """What the expected records depend on: the source notebook and the course package (data, checks)."""
+    """What the expected records depend on: the source notebook, the course package (data, checks) and the
+    hidden data sets' seeds."""
     digest = hashlib.sha256(Path(source_notebook).read_bytes())
+    digest.update(os.environ.get(SEEDS_VARIABLE, "").encode())
     for path in sorted((ROOT / "course").rglob("*.py")):
         digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
     return digest.hexdigest()
