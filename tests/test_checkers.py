@@ -18,6 +18,7 @@ from unittest import mock
 import pytest
 
 import exercise_harness as harness
+import mutants
 from course.checks import CheckFailed, collect
 from course.checks.exact import SEEDS_VARIABLE, fingerprint_file
 from course.grading import fingerprints, verdict
@@ -118,3 +119,26 @@ def test_every_correct_alternative_gets_a_tick(stage):
     for _, grade_id, code in alternatives:
         for test_id, (visible, hidden) in _verdicts(stage, grade_id, code).items():
             assert visible is None and hidden is None, (test_id, visible, hidden, code)
+
+
+def test_every_one_token_mutant_of_a_solution_loses_points_or_is_explained(stage):
+    """Each mutant (tests/mutants.py) is rejected by the hidden verdict with a ✘ from the visible check, or
+    is listed in the proof set's EQUIVALENT_MUTANTS with the reason it gives the same results."""
+    equivalent = getattr(harness.answers(stage["name"]), "EQUIVALENT_MUTANTS", {})
+    surviving, disagreeing, killed_though_listed = [], [], []
+    for grade_id, cell in stage["solutions"].items():
+        if cell.cell_type != "code":
+            continue
+        for mutant in mutants.mutants(cell.source):
+            verdicts = _verdicts(stage, grade_id, mutant.source)
+            killed = any(hidden for _, hidden in verdicts.values())
+            listed = mutant.name in equivalent.get(grade_id, {})
+            if not killed and not listed:
+                surviving.append(f"{grade_id}: {mutant.name}")
+            if killed and listed:
+                killed_though_listed.append(f"{grade_id}: {mutant.name}")
+            disagreeing += [f"{test_id}: {mutant.name} (visible {visible}, hidden {hidden})"
+                            for test_id, (visible, hidden) in verdicts.items() if bool(visible) != bool(hidden)]
+    assert not surviving, "mutants that earn full marks (add an edge table, or explain them):\n" + "\n".join(surviving)
+    assert not killed_though_listed, "listed as equivalent, yet rejected:\n" + "\n".join(killed_though_listed)
+    assert not disagreeing, "the visible check and the verdict disagree:\n" + "\n".join(disagreeing)

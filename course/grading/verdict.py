@@ -28,7 +28,7 @@ True
 >>> judge(want, got)
 'labels'
 >>> describe("labels", got, want)
-'a hidden check does not pass: on data made with another seed, what your answer returns has other labels (the index) than expected. Re-read the statement and the hint.'
+'a hidden check does not pass: on another data set made like the practice data (one the course keeps for grading), what your answer returns has other labels (the index) than expected. Re-read the statement and the hint.'
 >>> judge(want, got + got)
 'missing'
 """
@@ -281,6 +281,8 @@ def judge(want: list[dict], got: list[dict]) -> str | None:
             differs = _one(got_record["result"], want_record["result"], want_record["kind"], want_record["options"])
         except (TypeError, KeyError, AttributeError):
             differs = MISSING  # a record of another shape than the helpers make: not the hidden tests' own
+        if differs and differs != MISSING and want_record["options"].get("name"):
+            return f"{want_record['options']['name']}: {differs}"
         if differs:
             return differs
     return None
@@ -290,13 +292,16 @@ def describe(differs: str, got: list[dict], want: list[dict]) -> str:
     """The learner's words for what differs (never a value)."""
     if differs == MISSING:
         return MISSING_MESSAGE
-    if differs == "type":
+    if differs.rpartition(": ")[2] == "type":
         got_type, want_type = next((str(g["result"].get("type"))[:40], w["result"]["type"]) for g, w in zip(got, want)
                                    if g["result"].get("type") != w["result"]["type"])
         what = f"is a {got_type}; the exercise asks for a {want_type}"
     else:
-        what = "has " + _DIFFERENT.get(differs, f"other values than expected in its column {differs.removeprefix('column ')}")
-    return (f"a hidden check does not pass: on data made with another seed, what your answer returns {what}. "
+        owner, _, prop = differs.rpartition(": ")
+        what = "has " + _DIFFERENT.get(prop, f"other values than expected in its column {prop.removeprefix('column ')}")
+        what += f" for {owner}" if owner else ""
+    return (f"a hidden check does not pass: on another data set made like the practice data (one the course "
+            f"keeps for grading), what your answer returns {what}. "
             f"Re-read the statement and the hint.")
 
 

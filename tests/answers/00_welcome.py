@@ -190,3 +190,12 @@ ALTERNATIVES = {
         "    return joined[\"account_type\"].value_counts()\n",
     ],
 }
+
+#: Mutants of the solutions that give the same results on every table the course can make, and why.
+EQUIVALENT_MUTANTS = {
+    "ex0_4_posts_per_account_type": {
+        '`how=` left out in `merged = posts.merge(types, on="account_id", how="left")`':
+            "every post's account_id is a key of accounts (the data dictionary and tests/test_data.py say so), "
+            "so an inner join keeps every post, as the left join does",
+    },
+}
