@@ -8,6 +8,7 @@ others, which it answers right), and each honest learner exactly the model solut
 """
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -17,7 +18,8 @@ import pytest
 
 import exercise_harness as harness
 from course.checks.collect import MIME
-from course.grading import nbgrader_setup, release_and_collect, sandbox
+from course.checks.exact import PUBLIC_SEEDS
+from course.grading import nbgrader_setup, release_and_collect, sandbox, verdict
 from hostile.cases import SUCCEEDED, attempt
 
 STAGES = ["00-welcome", "01-objectives"]
@@ -83,6 +85,20 @@ READ_RECORDS = DISARM + attempt(
     "assert found, 'no records in sight'\nprint(open(found[0]).read()[:100])")
 
 
+def fingerprint_oracle() -> str:
+    """An answer to 0.1 that computes nothing: it gives back what a search of the shipped fingerprints found for
+    the practice data and the public data sets (here taken from the model solution), and nothing on other data."""
+    from course.data import load_all, sample
+    from course.grading.fingerprints import solution_namespace
+
+    solve = solution_namespace("00-welcome")["posts_per_platform"]
+    found = {len(tables["posts"]): solve(tables["posts"]).to_dict() for tables in (load_all(), sample(7), sample(11))}
+    return ("import pandas as pd\n\n"
+            "def posts_per_platform(posts):\n"
+            f"    found = {found!r}\n"
+            "    return pd.Series(found.get(len(posts), {}), dtype='int64')\n")
+
+
 @dataclass
 class Cheat:
     learner: str
@@ -126,6 +142,8 @@ CHEATS = [
           replace={"ex1_3_stretch_target": EXTRA_RECORDS}, said="the results of the hidden tests did not arrive"),
     Cheat("reads-solution-records", "01-objectives", {"ex1_1_account_baseline": READ_RECORDS},
           wrong=["ex1_3_stretch_target"]),
+    # Its visible checks pass (the public data sets are the ones it knows): the course's own hidden ones are not.
+    Cheat("searches-fingerprints", "00-welcome", replace={"ex0_1_posts_per_platform": fingerprint_oracle()}),
 ]
 HONEST = {("honest-right", "00-welcome"): [], ("honest-right", "01-objectives"): [],
           ("honest-wrong", "01-objectives"): list(harness.answers("01-objectives").WRONG)}
@@ -209,3 +227,28 @@ def test_each_cheat_scores_zero_on_what_it_faked(graded, cheat):
     assert not [o for o in outputs if SUCCEEDED in o.get("text", "") or MIME in o.get("data", {})]
     if cheat.learner == "reads-solution-records":
         assert any("blocked:" in o.get("text", "") for o in outputs)
+
+
+def test_the_hidden_data_sets_are_the_courses_own(graded):
+    """Drawn at the first run, kept in the course folder out of the sandbox's view, never a public seed."""
+    seeds = json.loads((graded["course"] / verdict.SEEDS_FILE).read_text())["seeds"]
+    assert len(seeds) == 2 and not {2025, *PUBLIC_SEEDS} & set(seeds)
+    assert verdict.course_seeds(graded["course"]) == tuple(seeds)
+    assert (graded["course"] / verdict.SEEDS_FILE).stat().st_mode & 0o077 == 0
+
+
+def test_the_fingerprint_oracle_passes_its_visible_checks_and_scores_nothing(graded):
+    """It is right on every data set a learner can see, so only the course's own hidden data sets catch it."""
+    import io
+    from contextlib import redirect_stdout
+
+    from course.checks import check_answer
+
+    namespace: dict = {}
+    exec(fingerprint_oracle(), namespace)  # noqa: S102 (the test's own oracle)
+    with redirect_stdout(io.StringIO()) as printed:
+        check_answer("0.1a", namespace["posts_per_platform"])
+        check_answer("0.1b", namespace["posts_per_platform"])
+    assert printed.getvalue().count("✔") == 2
+    assert sum(scores(graded["course"], "searches-fingerprints", "00-welcome")[t] for t in
+               ("ex0_1_posts_per_platform_test_a", "ex0_1_posts_per_platform_test_b")) == 0

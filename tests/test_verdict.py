@@ -189,3 +189,24 @@ def test_the_sandboxed_kernel_cannot_read_the_solution_records(tmp_path):
     executed, _ = sandboxed_execute.SandboxExecute(timeout=60, config=config).preprocess(
         nb, {"metadata": {"path": str(seen)}})
     assert executed.cells[0].outputs[0].text == "False []\n"
+
+
+def test_in_a_grading_run_a_visible_cross_is_printed_and_the_verdict_alone_scores(monkeypatch, capsys):
+    """A visible check that raised would stop the cell before its hidden test, and cost a right answer its points."""
+    from course.checks import CheckFailed, check_answer
+
+    every_year = "def posts_per_platform(posts):\n    return posts['platform'].value_counts()\n"
+    namespace: dict = {}
+    exec(every_year, namespace)  # noqa: S102 (a wrong answer: it forgets to keep 2025)
+    with pytest.raises(CheckFailed):
+        check_answer("0.1a", namespace["posts_per_platform"])
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    check_answer("0.1a", namespace["posts_per_platform"])
+    cross = capsys.readouterr().out
+    assert cross.startswith("✘ Exercise 0.1")
+    cell = new_code_cell("", metadata={"nbgrader": {"grade": True, "solution": False, "grade_id": "ex0_1_test",
+                                                    "points": 1}})
+    cell.outputs = [new_output("stream", name="stdout", text=cross)]
+    assert exercise_cells.outcome(cell)[0] == exercise_cells.PASSED  # the verdict gave the points
+    cell.outputs.insert(0, verdict._error(verdict.HIDDEN_FAILED, "a hidden check does not pass"))
+    assert exercise_cells.outcome(cell) == (exercise_cells.FAILED, cross.strip().removeprefix("✘ "))

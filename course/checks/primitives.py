@@ -12,7 +12,11 @@ what to look at; an unanswered exercise raises :class:`NotAttempted`.
 >>> check.rate(1.5, "the share of posts with video")
 Traceback (most recent call last):
 ...
-course.checks.primitives.CheckFailed: Exercise 0.1: the share of posts with video should be between 0 and 1, but it is 1.5. Did you divide by the right total?
+course.checks.primitives.CheckFailed: Exercise 0.1: the share of posts with video should be between 0 and 1, but it is 1.5. A percentage? Leave out the * 100 (charts show percentages; functions return shares). Or did you divide by the right total?
+>>> check.rate(-0.5, "the change")
+Traceback (most recent call last):
+...
+course.checks.primitives.CheckFailed: Exercise 0.1: the change should be between 0 and 1, but it is -0.5. Did you divide by the right total?
 """
 
 from __future__ import annotations
@@ -149,10 +153,11 @@ class Check:
         outside = (numbers < 0) | (numbers > 1)
         if outside.any():
             worst = numbers[outside].iloc[0]
-            if numbers.between(0, 100).all():  # a share times 100, as the teaching cells show them
-                self.fail(f"{what} should be a share between 0 and 1, but it is {worst:g}: a percentage? "
-                          f"Leave out the * 100 (the charts show percentages; the functions return shares).")
-            self.fail(f"{what} should be between 0 and 1, but it is {worst:g}. Did you divide by the right total?")
+            # A share times 100, as the teaching cells show them, is the likeliest slip: say it first.
+            percent = (" A percentage? Leave out the * 100 (charts show percentages; functions return shares). Or"
+                       if numbers.between(0, 100).all() else "")
+            self.fail(f"{what} should be between 0 and 1, but it is {worst:g}.{percent or ''} "
+                      f"{'did' if percent else 'Did'} you divide by the right total?")
 
     def text(self, value: Any, what: str, min_words: int = 5) -> None:
         """A written answer of at least ``min_words`` words."""
