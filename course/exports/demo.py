@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -215,11 +216,15 @@ def _xlsx_bytes(header: list[str], rows: list[list], posts: pd.DataFrame) -> byt
     workbook.properties.created = workbook.properties.modified = stamp
     buffer = io.BytesIO()
     workbook.save(buffer)
-    # Re-pack with fixed member times, so the same posts give the same bytes.
+    # Re-pack with fixed member times and a fixed "modified" (openpyxl stamps the time of saving), so the
+    # same posts give the same bytes.
     steady = io.BytesIO()
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(steady, "w", zipfile.ZIP_DEFLATED) as target:
         for name in source.namelist():
-            target.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), source.read(name),
+            data = source.read(name)
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", data)
+            target.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data,
                             compress_type=zipfile.ZIP_DEFLATED)
     return steady.getvalue()
 

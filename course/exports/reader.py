@@ -44,6 +44,25 @@ class ExportFolder(NamedTuple):
     reports: list[Report]
     problems: list[str]
 
+    def summary(self) -> pd.DataFrame:
+        """One row per file read: its format, header language, rows read, posts kept, columns mapped."""
+        return pd.DataFrame([{"file": r.file, "format": r.format, "language": r.language, "rows read": r.rows_read,
+                              "posts": r.posts, "mapped": ", ".join(c for c in r.mapped)} for r in self.reports])
+
+    def lacking(self, columns) -> list[str]:
+        """For each file read that lacks one of ``columns``, the first it lacks and why.
+
+        >>> ExportFolder(pd.DataFrame(), [Report("a.csv", "X", "en", missing={"reach": "X gives no reach"})],
+        ...              []).lacking(["reactions", "reach"])
+        ['a.csv: no reach (X gives no reach)']
+        """
+        lines = []
+        for report in self.reports:
+            absent = [column for column in columns if column in report.missing]
+            if absent:
+                lines.append(f"{report.file}: no {absent[0]} ({report.missing[absent[0]]})")
+        return lines
+
     def __str__(self) -> str:
         lines = [str(report) for report in self.reports]
         lines += [f"NOT READ {problem}" for problem in self.problems]
