@@ -203,3 +203,36 @@ def test_course_exports_says_which_files_it_could_not_read(tmp_path, capsys):
     assert cli.main(["exports", str(folder)]) == 1
     printed = capsys.readouterr().out
     assert "NOT READ notes.csv: its columns" in printed and "INS-X.csv: X, content" in printed
+
+
+def _run_notebook(root, folder=None):
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(root / "book" / "your-accounts.ipynb", as_version=4)
+    assert not [c for c in notebook.cells if c.cell_type == "code" and c.outputs], "committed without outputs"
+    if folder is not None:
+        setup = notebook.cells[1]
+        assert "FOLDER = DEMO_EXPORTS" in setup.source
+        setup.source = setup.source.replace("FOLDER = DEMO_EXPORTS", f"FOLDER = {str(folder)!r}")
+    NotebookClient(notebook, timeout=60, resources={"metadata": {"path": str(root / "book")}}).execute()
+    printed = "\n".join(o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
+    figures = sum("application/vnd.plotly.v1+json" in o.get("data", {}) for c in notebook.cells
+                  if c.cell_type == "code" for o in c.outputs)
+    return printed, figures
+
+
+def test_the_notebook_runs_the_analyses_on_the_demo_folder(root):
+    printed, figures = _run_notebook(root)
+    assert figures == 3, "the baseline, the slots and the format lift are drawn"
+    assert "Not measured: INS-X, median engagement rate: no reach." in printed
+    assert "No baseline" not in printed and "No slot" not in printed and "No format lift" not in printed
+
+
+def test_the_notebook_on_an_x_file_says_what_it_skipped_and_why(root, tmp_path):
+    shutil.copy(DEMO_EXPORTS / "INS-X.csv", tmp_path)
+    printed, figures = _run_notebook(root, tmp_path)
+    assert figures == 0
+    assert "Left out: INS-X.csv: no reach (X gives impressions but no reach" in printed
+    for skipped in ("No baseline", "No slot holds", "No format lift", "Not measured: INS-X, median engagement rate"):
+        assert skipped in printed, skipped

@@ -97,7 +97,7 @@ FORMATS: tuple[Format, ...] = (
            {"post_id": ("Content",), "posted_at": ("Video publish time",), "impressions": ("Impressions",),
             "reactions": ("Likes",), "comments": ("Comments added",), "shares": ("Shares",),
             "video_views": ("Views",)},
-           {"reach": "YouTube gives no reach (distinct viewers are not in the table)",
+           {"reach": "YouTube gives no reach: distinct viewers are not in its table",
             "format": "YouTube's table does not say which videos were live streams",
             "reactions": "not in YouTube's default table: add Likes before you export",
             "comments": "not in YouTube's default table: add Comments added before you export",

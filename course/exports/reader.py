@@ -257,7 +257,7 @@ def read_exports(folder, *, keep=(), timezone: str | None = None) -> ExportFolde
     A file whose name names a platform (``facebook``, ``ig``, ``x``, ...) but holds another platform's
     export is left out, so a misplaced file never lands under the wrong account.
     """
-    folder = Path(folder)
+    folder = Path(folder).expanduser()
     if not folder.is_dir():
         raise ExportError(f"{folder}: no such folder. Give the folder holding your exports.")
     tables, reports, problems, seen = [], [], [], {}
@@ -286,7 +286,10 @@ def _combine(tables: list[pd.DataFrame]) -> pd.DataFrame:
     """One table, the columns in the course's order, missing counts as <NA> and the categories kept."""
     if not tables:
         return pd.DataFrame({"post_id": pd.Series(dtype=object), "account_id": pd.Series(dtype=object)})
-    columns = [c for c in [*TABLES["posts"].columns, "time_known", *PRIVATE] if any(c in t for t in tables)]
+    # Every column an export can fill is there, empty where no file gave it, so an analysis finds no gap.
+    fillable = {"post_id", "account_id", "platform", "posted_at", "format", *COUNTS, "time_known"}
+    columns = [c for c in [*TABLES["posts"].columns, "time_known", *PRIVATE]
+               if c in fillable or any(c in t for t in tables)]
     combined = pd.concat([t.reindex(columns=columns) for t in tables], ignore_index=True)
     for column in columns:
         if column in COUNTS:
