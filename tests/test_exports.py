@@ -90,6 +90,8 @@ def test_the_quirks_are_reported(posts):
     for report in reports.values():
         assert {"alt_text", "captions", "topic"} <= set(report.missing)
     assert "not the course's impressions" in reports["INS-FB.csv"].missing["impressions"]
+    assert "Views" in reports["INS-FB.csv"].unused and "Average view duration" in reports["INS-YT.csv"].unused
+    assert "Post type" not in reports["INS-LI.xlsx"].unused  # it tells the sponsored posts
     assert len(folder.table) == sum(len(demo_posts(posts, account)) for account, _ in DEMO_ACCOUNTS.values())
     assert folder.table["reach"].dtype == "Int64" and folder.table["reach"].isna().any()
 

@@ -57,7 +57,7 @@ class Format:
 _META_TYPES = {"photos": "image", "photo": "image", "videos": "video", "video": "video", "links": "link",
                "link": "link", "text": "text", "status": "text", "reels": "short_video", "reel": "short_video",
                "live": "live", "ig image": "image", "ig carousel": "image", "ig reel": "short_video",
-               "ig video": "video", "ig live": "live", "ig story": "story",
+               "ig video": "video", "ig live": "live",
                "liens": "link", "vidéos": "video", "texte": "text", "statut": "text", "enlaces": "link",
                "fotos": "image", "vídeos": "video", "texto": "text", "estado": "text"}
 
@@ -77,7 +77,7 @@ FORMATS: tuple[Format, ...] = (
             "video_views": "Meta's \"Views\" are not 3-second video views"},
            text=("Description",), links=("Permalink",), handles=("Account username", "Account name"),
            post_types=_META_TYPES,
-           dropped_types={"story": "stories (they vanish after a day, so they do not compare with posts)"}),
+           dropped_types={"ig story": "stories (they vanish after a day, so they do not compare with posts)"}),
     Format("x-legacy", "x", "X, tweet activity (older CSV)",
            ("Tweet id", "time", "Impressions"),
            {"post_id": ("Tweet id",), "posted_at": ("time",), "impressions": ("Impressions",),

@@ -123,13 +123,11 @@ class _Rows:
 def _drop_rows(rows: _Rows, fmt: Format, report: Report, decimal: str) -> None:
     counts = [rows.first_present(fmt.columns[c]) for c in COUNTS if c in fmt.columns]
     counts = [name for name in counts if name]
-    described = 0
-    while rows.rows and counts and all(rows.cell(rows.rows[described][1], n) and
-                                       not is_number(rows.cell(rows.rows[described][1], n), decimal)
-                                       for n in counts):
-        described += 1
-        if described == len(rows.rows):
+    described = 0  # rows right under the header whose counts are all words: a description of the columns
+    for _, row in rows.rows:
+        if not counts or not all(rows.cell(row, n) and not is_number(rows.cell(row, n), decimal) for n in counts):
             break
+        described += 1
     rows.rows = rows.rows[described:]
     report.drop("description row(s) under the header", described)
     rows.keep_where(report, "\"Total\" row(s), a sum of the others",
@@ -237,6 +235,11 @@ def read_export(path, *, keep=(), timezone: str | None = None, account: str | No
     _counts(rows, fmt, report, decimal, table)
     table["time_known"] = not fmt.day_only and times.with_hour
     _private(rows, fmt, report, keep, table)
+    read = (*fmt.columns.values(), fmt.text, fmt.links, fmt.handles, fmt.staff,
+            (fmt.type_field,) if fmt.dropped_types else ())
+    used = {rows.positions[name] for names in read for name in names if name in rows.positions}
+    report.unused = [header.replace("\ufeff", "").strip() for position, header in enumerate(rows.headers)
+                     if header.strip() and position not in used]
     order = [c for c in TABLES["posts"].columns if c in table] + ["time_known"] + [k for k in PRIVATE if k in table]
     frame = pd.DataFrame({column: table[column] for column in order})
     report.posts = len(frame)

@@ -27,7 +27,7 @@ class ExportError(ValueError):
 @dataclass
 class Report:
     """One file read: its format, rows read and kept, columns mapped and missing (with why), rows dropped
-    (with why), and what was dropped or hashed for privacy."""
+    (with why), what was dropped or hashed for privacy, and the file's columns left unused."""
 
     file: str
     format: str
@@ -38,6 +38,7 @@ class Report:
     missing: dict[str, str] = field(default_factory=dict)
     dropped: dict[str, int] = field(default_factory=dict)
     privacy: list[str] = field(default_factory=list)
+    unused: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def drop(self, reason: str, count: int = 1) -> None:
@@ -56,5 +57,7 @@ class Report:
         lines += [f"  missing: {', '.join(columns)} ({why})" for why, columns in reasons.items()]
         lines += [f"  dropped {count}: {reason}" for reason, count in self.dropped.items()]
         lines += [f"  privacy: {line}" for line in self.privacy]
+        if self.unused:
+            lines.append("  not used (no course column takes them): " + ", ".join(self.unused))
         lines += [f"  note: {line}" for line in self.notes]
         return "\n".join(lines)
