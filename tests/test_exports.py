@@ -238,3 +238,11 @@ def test_the_notebook_on_an_x_file_says_what_it_skipped_and_why(root, tmp_path):
     assert "Left out: INS-X.csv: no reach (X gives impressions but no reach" in printed
     for skipped in ("No baseline", "No slot holds", "No format lift", "Not measured: INS-X, median engagement rate"):
         assert skipped in printed, skipped
+
+
+def test_course_exports_keeps_what_it_is_asked_to(tmp_path, capsys):
+    out = tmp_path / "posts.csv"
+    assert cli.main(["exports", "--keep", "text", "--keep", "staff", str(DEMO_EXPORTS), "--out", str(out)]) == 0
+    written = pd.read_csv(out)
+    assert {"text", "staff"} <= set(written.columns) and "links" not in written.columns
+    assert "kept post text" in capsys.readouterr().out

@@ -47,11 +47,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "account_id), print what was mapped, what is missing and why, which rows were dropped and "
                     "what privacy dropped, and write the posts table. A file that cannot be read gets one "
                     "message and the others are read; the exit status is 1 if any file was not read.")
-    p.add_argument("folder", nargs="?", help="the folder of exports (default: the course's demo folder, "
+    p.add_argument("folder", nargs="?", metavar="FOLDER", help="the folder of exports (default: the course's demo folder, "
                                              "data/exports-demo)")
-    p.add_argument("--out", help="CSV file to write the mapped posts table to")
-    p.add_argument("--keep", nargs="+", choices=PRIVATE_KINDS, default=[],
-                   help="keep what privacy drops by default: post text, staff names, @handles, links")
+    p.add_argument("--out", metavar="FILE.csv", help="CSV file to write the mapped posts table to")
+    p.add_argument("--keep", action="append", choices=PRIVATE_KINDS, default=[],
+                   help="keep one kind of what privacy drops by default (post text, staff names, @handles, "
+                        "links); repeat it to keep several")
     p.add_argument("--timezone", help="move times the export writes in UTC (X) to this zone, such as "
                                       "Europe/Paris (default: keep them as written)")
     p.add_argument("--write-demo", action="store_true",
