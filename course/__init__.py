@@ -22,6 +22,7 @@ from .checks import Check, CheckFailed, NotAttempted, check_answer, collect_answ
 from .data import DataFileError, load, load_all, sample
 from .schema import TABLES
 from .explorers import explorer
+from . import exports  # light: it loads openpyxl only when it reads a spreadsheet
 
 __all__ = ["charts", "check_answer", "collect_answer", "Check", "CheckFailed", "NotAttempted", "DataFileError", "load", "load_all",
            "sample", "TABLES", "explorer"]

@@ -14,8 +14,8 @@ import sys
 __all__ = ["main", "build_parser"]
 
 # The modules that add subcommands, in the order `course --help` lists them.
-COMMAND_MODULES = ["course.generator.commands", "course.book.commands", "course.workshop.commands",
-                   "course.grading.commands"]
+COMMAND_MODULES = ["course.generator.commands", "course.exports.commands", "course.book.commands",
+                   "course.workshop.commands", "course.grading.commands"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -84,3 +84,10 @@ def test_a_folder_filled_by_hand_is_respected(sources, tmp_path):
     messages = learner_copy.fill(folder, notebooks=sources)
     assert (folder / SAMPLE.name / f"{SAMPLE.name}.ipynb").read_text(encoding="utf-8") == "{}"
     assert "new-release" in messages[0]
+
+
+def test_the_learner_also_gets_the_notebook_on_their_own_accounts(sources, tmp_path):
+    folder = tmp_path / "learner"
+    assert learner_copy.fill(folder, notebooks=sources) == []
+    for page in learner_copy.BOOK_EXTRAS:
+        assert (folder / "book" / page).read_bytes() == (learner_copy.ROOT / "book" / page).read_bytes(), page

@@ -2,7 +2,7 @@
 
 ``course lab`` fills the folder from nbgrader's release of each stage (no solution, no hidden
 test, no instructor note; the same release ``course release`` makes), plus the pages of the
-book the notebooks link to. A record in ``.course/copies.json`` remembers, for every file
+book the notebooks link to and the ungraded notebook on the learner's own accounts. A record in ``.course/copies.json`` remembers, for every file
 it wrote, which release it was and what it wrote, so that on a later start:
 
 - a missing file is copied;
@@ -33,6 +33,8 @@ STATE = ".course"
 RECORD = f"{STATE}/copies.json"
 #: Book pages a notebook may link to (``../../book/glossary.md``), copied next to the stages.
 BOOK_LINK = re.compile(r"\.\./\.\./book/([\w.-]+\.md)")
+#: Book pages every learner gets beside the stages: the ungraded notebook on their own accounts, and its page.
+BOOK_EXTRAS = ("your-accounts.ipynb", "your-accounts-exports.md")
 #: The code that shapes a release: a change to it makes new releases too.
 RELEASE_CODE = ("grading/preprocessors.py", "grading/nbgrader_setup.py")
 
@@ -131,7 +133,7 @@ def fill(folder: Path, stages: list[str] | None = None, notebooks: Path = NOTEBO
             message = _place(source, folder / relative, relative.as_posix(), record, folder)
             if message:
                 messages.append(message)
-    for page in sorted(pages):
+    for page in sorted(pages | set(BOOK_EXTRAS)):
         source = ROOT / "book" / page
         if source.is_file():
             message = _place(source, folder / "book" / page, f"book/{page}", record, folder)
