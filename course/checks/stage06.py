@@ -6,23 +6,25 @@ hidden test compares, and the common slips it names first, on the practice data.
 >>> import pandas as pd
 >>> day_label(pd.Timestamp("2025-06-22")), day_label(pd.Period("2025-06-16/2025-06-22", "W"))
 ('2025-06-22', '2025-06-22')
->>> rows_by_key(pd.DataFrame({"k": ["b", "a"], "n": [2, 1]}), ["k"], ["n"])["labels"]
-[['a'], ['b']]
 >>> edge_comments()["label"].dtype == load("comments")["label"].dtype, len(edge_accounts())
 (True, 2)
 >>> edge_followers().groupby("account_id")["gained"].median().to_dict()
-{'EDGE-A': 10.0, 'EDGE-B': 5.0, 'EDGE-C': 0.0}
+{'EDGE-A': 10.0, 'EDGE-B': 5.0, 'EDGE-C': 0.0, 'EDGE-D': 0.5}
+>>> edge_reviews().set_index("account_id")["last_security_review"].dt.year.to_dict()
+{'REV-365': 2023, 'REV-366': 2023}
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pandas as pd
 
 from ..data import load, typed
+from . import collect
 from .exact import Part
-from .fingerprint import _kind, by_label, label, rounded
+from .fingerprint import label
 
 STAGE = "06-risks"
 
@@ -40,32 +42,30 @@ def day_label(value: Any) -> str:
         return label(value)
 
 
-def by_day(result: Any) -> dict[str, Any]:
-    """A Series indexed by days (or weeks), compared day by day, whatever the order of its rows."""
-    return by_label(result, day_label)
+def alert_days(result: Any) -> None:
+    """Exercise 6.1's alert weeks, each labelled by its Sunday (a date, a timestamp or a weekly period alike)."""
+    if isinstance(result, pd.Series):
+        result = pd.Series(result.to_numpy(), index=[day_label(week) for week in result.index])
+    collect.series(result, order=False, rtol=1e-6)
 
 
-def rows_by_key(result: Any, keys: list[str], values: list[str], index_as: str | None = None) -> dict[str, Any]:
-    """A DataFrame compared row by row in the order of ``keys``, whatever the order of its rows.
+def clusters(result: Any) -> None:
+    """Exercise 6.2's clusters, by their normalised text (the index, or a column `text`), in any row order."""
+    if isinstance(result, pd.DataFrame):
+        if "text" in result.columns:
+            result = result.set_index("text")
+        result = result.set_axis(result.index.map(str)).sort_index(kind="stable")
+    collect.frame(result, CLUSTER_COLUMNS, index="text", rtol=0)
 
-    ``index_as`` names the key that may be the index instead of a column.
-    """
-    view: dict[str, Any] = {"type": _kind(result)}
-    if view["type"] != "DataFrame":
-        return view
-    table = result.rename_axis(index_as).reset_index() if index_as and index_as not in result.columns else result
-    view["rows"] = len(table)
-    missing = [c for c in keys + values if c not in table.columns]
-    if missing:
-        view.update({f"column {c}": None for c in missing})
-        return view
-    read = {c: (day_label if c == "date" else label) for c in keys}
-    rows = sorted((tuple(read[k](v) for k, v in zip(keys, row[:len(keys)])), row[len(keys):])
-                  for row in table[keys + values].itertuples(index=False, name=None))
-    view["labels"] = [list(k) for k, _ in rows]
-    for i, name in enumerate(values):
-        view[f"column {name}"] = [rounded(v[i]) for _, v in rows]
-    return view
+
+def spikes(result: Any) -> None:
+    """Exercise 6.3's spikes, rows sorted by account and day (with any index, in any order)."""
+    if isinstance(result, pd.DataFrame) and {"account_id", "date"} <= set(result.columns):
+        result = result.assign(account_id=[str(a) for a in result["account_id"]],
+                               date=[day_label(d) for d in result["date"]])
+        result = result.sort_values(["account_id", "date"], kind="stable").reset_index(drop=True)
+    collect.frame(result, ["account_id", "date", "gained"], rtol=0)
+    collect.frame(result, ["times_usual"], rtol=1e-6)
 
 
 #: The arguments the edge cases of Exercise 6.1 are asked with: members' accounts, 2 weeks, factor 2, minimum 2.
@@ -80,7 +80,12 @@ EDGE_WEEKS = [
     (8, 2, 4),  # 26 Jan: 2/8, exactly 2 x the baseline 1/8: not greater, no alert
     (4, 2, 0),  # 2 Feb: 1/2 above 2 x 3/16, with exactly the minimum of 2 abusive comments: alert
     (8, 4, 0),  # 9 Feb: 1/2 above 2 x 3/16 (2 Feb stays out of the baseline): alert
+    (0, 0, 4),  # 16 Feb: no comment on the member's accounts: no share, left out of every baseline
+    (16, 5, 0),  # 23 Feb: 5/16 below 2 x 3/16 (a share of 0 for 16 Feb would make it an alert)
+    (4, 3, 0),  # 2 Mar: 3/4 above 2 x 9/32 (an empty share in the baseline would leave no baseline): alert
 ]
+#: The Sundays of the edge weeks that tell the readings of an empty week apart.
+EDGE_AFTER_EMPTY = ("2025-02-23", "2025-03-02")
 #: The arguments the edge cases of Exercise 6.3 are asked with: a factor of 3 and a minimum of 20.
 EDGE_SPIKE_ARGS = (3, 20)
 #: Each account's daily gains in the edge cases of Exercise 6.3, seven days from 6 January 2025.
@@ -88,6 +93,7 @@ EDGE_GAINS = {
     "EDGE-A": [10, 10, 30, 10, 10, 200, 10],  # usual day 10 (the mean is 40): 30 is exactly 3 times, 200 is 20 times
     "EDGE-B": [5, 19, 5, 5, 20, 5, 5],  # usual day 5: 19 is below the minimum, 20 is exactly the minimum
     "EDGE-C": [0, 0, 1, 25, 0, 0, 0],  # usual day 0, counted as 1: 25 is 25 times
+    "EDGE-D": [0, 0, 0, 1, 1, 30],  # six days, usual day 0.5, counted as 1: 30 is 30 times (not 60)
 }
 
 
@@ -100,6 +106,21 @@ def edge_accounts() -> pd.DataFrame:
             for account_id, name, handle, kind, party, region, gender in [
                 ("EDGE-M", "A member", "@EdgeMember", "member", "Edge Party", "North Coast", "woman"),
                 ("EDGE-I", "Parliament of Lumeria", "@EdgeParliament", "institution", None, None, None)]]
+    return typed(pd.DataFrame(rows), "accounts")
+
+
+#: The audit date of the edge cases of Exercise 6.4: in a leap year, so that a year back is 366 days.
+EDGE_AUDIT = "2024-06-30"
+
+
+def edge_reviews() -> pd.DataFrame:
+    """An accounts table for the edge cases of Exercise 6.4: one review exactly 365 days before EDGE_AUDIT, one
+    exactly a calendar year (366 days) before it."""
+    rows = [{"account_id": account_id, "name": "A member", "handle": f"@{account_id}", "account_type": "member",
+             "platform": "x", "party": "Edge Party", "region": "North Coast", "gender": "man",
+             "created": "2020-01-01", "two_factor": "true", "admins": admins, "shared_password": "false",
+             "recovery_verified": "false", "last_security_review": reviewed}
+            for account_id, admins, reviewed in [("REV-365", 2, "2023-07-01"), ("REV-366", 4, "2023-06-30")]]
     return typed(pd.DataFrame(rows), "accounts")
 
 
@@ -168,6 +189,12 @@ def _alert_weeks_slips(account_type, weeks, factor, minimum):
             check.that("2025-02-02" in flagged,
                        "on a small table of edge cases, a week far above the threshold with exactly `minimum` "
                        "abusive comments raises no alert: it needs *at least* `minimum` (`>=`, not `>`).")
+            check.that(EDGE_AFTER_EMPTY[0] not in flagged,
+                       "on a small table of edge cases, a week with no comment counts as a share of 0 and lowers the "
+                       "next baselines: a week without comments has no share; leave it out (`.dropna()`).")
+            check.that(EDGE_AFTER_EMPTY[1] in flagged,
+                       "on a small table of edge cases, a week with no comment leaves an empty value (NaN) in the "
+                       "baselines, and the weeks after it never alert: leave that week out (`.dropna()`).")
 
     return slips
 
@@ -211,11 +238,15 @@ def _spikes_slips(factor, minimum, edge_cases=False):
         check.that(("EDGE-B", "2025-01-10") in days,
                    "on a small table of edge cases, a day that gained exactly `minimum` followers is missing: keep "
                    "the days with *at least* `minimum` (`>=`, not `>`).")
+        below_one = edge.loc[[label(a) == "EDGE-D" for a in edge["account_id"]], "times_usual"]
+        check.that(not (pd.to_numeric(below_one, errors="coerce") > 31).any(),
+                   "on a small table of edge cases, an account whose median day is 0.5 is divided by 0.5: a median "
+                   "below 1, not only a median of 0, counts as 1 (`.clip(lower=1)`).")
 
     return slips
 
 
-def _score_slips(audit_date):
+def _score_slips(audit_date, edge_cases=False):
     def slips(check, security_score):
         accounts = load("accounts")
         scores = check.call(security_score, accounts, audit_date)
@@ -223,6 +254,15 @@ def _score_slips(audit_date):
         check.that(bool(((scores >= 0) & (scores <= 5)).all()), "a score should be a whole number from 0 to 5: one "
                                                                 "point for each of the five rules.")
         check.that(scores.nunique() > 1, "every account has the same score: check each rule on each account's row.")
+        if not edge_cases:
+            return
+        edge = check.call(security_score, edge_reviews(), EDGE_AUDIT)
+        check.series(edge, "the scores of a small table of edge cases", index=edge_reviews()["account_id"])
+        check.that(edge["REV-365"] == 4, "on a small table of edge cases, a review exactly 365 days before the "
+                                          "audit date earns no point: *at most* 365 days counts (`<=`, not `<`).")
+        check.that(edge["REV-366"] == 3, "on a small table of edge cases, a review 366 days before the audit date, "
+                                          "a year before it in a leap year, earns a point: count 365 days, not a "
+                                          "calendar year.")
 
     return slips
 
@@ -258,27 +298,26 @@ SCORE_HINTS = {
 }
 
 def _members_calls(tables):
-    """Exercise 6.1a: members' accounts with a second wave, then the small table of edge cases."""
-    return [(with_second_wave(tables["comments"]), tables["accounts"], "member", 8, 2, 20),
-            (edge_comments(), edge_accounts(), *EDGE_ALERT_ARGS)]
+    """Exercise 6.1a: members' accounts, on data where a second wave follows the first four weeks later."""
+    return [(with_second_wave(tables["comments"]), tables["accounts"], "member", 8, 2, 20)]
 
 
 PARTS = {
-    "6.1a": Part("Exercise 6.1", "alert_weeks", _members_calls, by_day,
-                 _alert_weeks_slips("member", 8, 2, 20), ALERT_HINTS),
+    "6.1a": Part("Exercise 6.1", "alert_weeks", _members_calls, alert_days,
+                 _alert_weeks_slips("member", 8, 2, 20), ALERT_HINTS,
+                 lambda: [(edge_comments(), edge_accounts(), *EDGE_ALERT_ARGS)]),
     "6.1b": Part("Exercise 6.1", "alert_weeks", lambda t: [(t["comments"], t["accounts"], "institution", 8, 3, 6)],
-                 by_day, _alert_weeks_slips("institution", 8, 3, 6), ALERT_HINTS),
-    "6.2": Part("Exercise 6.2", "message_clusters", lambda t: [(t["comments"],)],
-                lambda r: rows_by_key(r, ["text"], CLUSTER_COLUMNS, index_as="text"), _clusters_slips, CLUSTER_HINTS),
-    "6.3a": Part("Exercise 6.3", "follower_spikes",
-                 lambda t: [(t["followers"], 10, 100), (edge_followers(), *EDGE_SPIKE_ARGS)],
-                 lambda r: rows_by_key(r, ["account_id", "date"], ["gained", "times_usual"]), _spikes_slips(10, 100, edge_cases=True),
-                 SPIKE_HINTS),
-    "6.3b": Part("Exercise 6.3", "follower_spikes", lambda t: [(t["followers"], 4, 50)],
-                 lambda r: rows_by_key(r, ["account_id", "date"], ["gained", "times_usual"]), _spikes_slips(4, 50),
-                 SPIKE_HINTS),
-    "6.4a": Part("Exercise 6.4", "security_score", lambda t: [(t["accounts"], "2025-12-31")], by_label,
-                 _score_slips("2025-12-31"), SCORE_HINTS),
-    "6.4b": Part("Exercise 6.4", "security_score", lambda t: [(t["accounts"], "2026-06-30")], by_label,
-                 _score_slips("2026-06-30"), SCORE_HINTS),
+                 alert_days, _alert_weeks_slips("institution", 8, 3, 6), ALERT_HINTS),
+    "6.2": Part("Exercise 6.2", "message_clusters", lambda t: [(t["comments"],)], clusters, _clusters_slips,
+                CLUSTER_HINTS),
+    "6.3a": Part("Exercise 6.3", "follower_spikes", lambda t: [(t["followers"], 10, 100)], spikes,
+                 _spikes_slips(10, 100, edge_cases=True), SPIKE_HINTS,
+                 lambda: [(edge_followers(), *EDGE_SPIKE_ARGS)]),
+    "6.3b": Part("Exercise 6.3", "follower_spikes", lambda t: [(t["followers"], 4, 50)], spikes,
+                 _spikes_slips(4, 50), SPIKE_HINTS),
+    "6.4a": Part("Exercise 6.4", "security_score", lambda t: [(t["accounts"], "2025-12-31")],
+                 partial(collect.series, order=False, rtol=0), _score_slips("2025-12-31", edge_cases=True), SCORE_HINTS,
+                 lambda: [(edge_reviews(), EDGE_AUDIT)]),
+    "6.4b": Part("Exercise 6.4", "security_score", lambda t: [(t["accounts"], "2026-06-30")],
+                 partial(collect.series, order=False, rtol=0), _score_slips("2026-06-30"), SCORE_HINTS),
 }

@@ -6,11 +6,13 @@ hidden test compares, and the common slips it names first, on the practice data.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from ..data import load
+from . import collect
 from .exact import Part
-from .fingerprint import by_label, label, rounded
 
 STAGE = "07-evaluation"
 
@@ -38,31 +40,58 @@ def _scorecard_calls(tables):
     return [(tables["campaigns"], achieved_values(tables)), (tables["campaigns"], on_target)]
 
 
-def rows_by_label(result, names: list[str]) -> dict:
-    """A DataFrame compared row by row on the columns ``names``, whatever the order of its rows.
+def columns(*wanted: tuple[str, float, float]):
+    """Collect the columns ``wanted`` (name, rtol, atol) of a result, each as a Series compared label by label."""
 
-    >>> rows_by_label(pd.DataFrame({"a": [2.0, 1.0]}, index=["y", "x"]), ["a"])
-    {'type': 'DataFrame', 'labels': ['x', 'y'], 'column a': [1, 2]}
-    """
-    if not isinstance(result, pd.DataFrame):
-        return {"type": "Series" if isinstance(result, pd.Series) else type(result).__name__}
-    order = sorted(range(len(result)), key=lambda i: label(result.index[i]))
-    view = {"type": "DataFrame", "labels": [label(result.index[i]) for i in order]}
-    for name in names:
-        view[f"column {name}"] = [rounded(v) for v in result[name].iloc[order]] if name in result.columns else None
-    return view
+    def collect_columns(result) -> None:
+        for name, rtol, atol in wanted:
+            collect.series(result[name], order=False, rtol=rtol, atol=atol, name=name)
+
+    return collect_columns
 
 
-def week_label(value) -> str:
-    """A week as the hidden tests read it: the day its label falls on.
+#: The small tables of Exercise 7.2's special cases: the campaign EDGE posted on facebook, x and linkedin.
+EDGE_CAMPAIGN = "C99-EDGE"
+#: Each edge post: platform, campaign, reach.
+EDGE_POSTS = [("facebook", EDGE_CAMPAIGN, 4000), ("facebook", EDGE_CAMPAIGN, 1000), ("x", EDGE_CAMPAIGN, 2000),
+              ("linkedin", EDGE_CAMPAIGN, 500), ("instagram", None, 3000)]
+#: Each edge visit: source, campaign, sessions. No visit came from linkedin: 0 sessions there, not an empty value;
+#: the campaign's visits from search have no row (it posted nothing there); the other visits are not the campaign's.
+EDGE_VISITS = [("facebook", EDGE_CAMPAIGN, 40), ("facebook", EDGE_CAMPAIGN, 5), ("x", EDGE_CAMPAIGN, 8),
+               ("search", EDGE_CAMPAIGN, 70), ("linkedin", None, 9), ("instagram", "C25-KNOW", 12)]
+#: Exercise 7.4's edge account: one post a week from Monday 6 January 2025, its engagement rate per 1,000 reached
+#: (None: no post that week). With a window of 2: the week after the empty one is flagged when the empty week is
+#: left out (not when its empty median leaves no range, nor when it counts as 0); the last one only with the
+#: spread of the n-1 standard deviation.
+EDGE_RATES = [100, 110, None, 50, 10]
+EDGE_ACCOUNT, EDGE_WINDOW = "EDGE-IG", 2
 
-    >>> week_label(pd.Timestamp("2025-03-09")), week_label("2025-03-09 00:00:00")
-    ('2025-03-09', '2025-03-09')
-    """
-    try:
-        return str(pd.Timestamp(value).date())
-    except (TypeError, ValueError):
-        return label(value)
+
+def _posts_like(rows: list[dict]) -> pd.DataFrame:
+    """A posts table with the course's columns and dtypes, each row a practice post changed by ``rows``."""
+    posts = load("posts").head(len(rows)).copy()
+    for column in rows[0]:
+        posts[column] = pd.Series([row[column] for row in rows], index=posts.index).astype(posts[column].dtype)
+    return posts.reset_index(drop=True)
+
+
+def edge_outcome_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The posts and web visits of Exercise 7.2's special cases."""
+    posts = _posts_like([{"platform": platform, "campaign_id": campaign, "reach": reach, "account_id": "INS-FB"}
+                         for platform, campaign, reach in EDGE_POSTS])
+    visits = load("web_visits").head(len(EDGE_VISITS)).copy().reset_index(drop=True)
+    for column, values in zip(["source", "campaign_id", "sessions"], zip(*EDGE_VISITS)):
+        visits[column] = pd.Series(values).astype(visits[column].dtype)
+    return posts, visits
+
+
+def edge_weekly_posts() -> pd.DataFrame:
+    """The posts of Exercise 7.4's special cases: one a week (none the third week), on one account."""
+    monday = pd.Timestamp("2025-01-06 10:00")
+    rows = [{"account_id": EDGE_ACCOUNT, "posted_at": monday + pd.Timedelta(weeks=week), "reach": 1000,
+             "reactions": rate, "comments": 0, "shares": 0}
+            for week, rate in enumerate(EDGE_RATES) if rate is not None]
+    return _posts_like(rows)
 
 
 def _scorecard_slips(columns):
@@ -131,8 +160,9 @@ def _platform_outcomes_slips(check, platform_outcomes):
                "`sessions_per_1000` is per 1,000 people reached: multiply sessions / reach by 1,000.")
 
 
-def _cost_slips(rate, only_some):
-    """The slips of cost_per_outcome at ``rate``; ``only_some``: outcomes of three campaigns only."""
+def _cost_slips(rate, only_some, other_rate=None):
+    """The slips of cost_per_outcome at ``rate``; ``only_some``: outcomes of three campaigns only; with
+    ``other_rate``, whether the cost follows the argument (the hidden tests of this part try another rate)."""
 
     def slips(check, cost_per_outcome):
         campaigns = load("campaigns")
@@ -147,18 +177,31 @@ def _cost_slips(rate, only_some):
                        "return one value for each campaign of `outcomes`, and none for the others (`.dropna()`).")
         check.series(per, "the cost per outcome", index=outcomes.index)
         check.that(bool((per.astype(float) > 0).all()), "every cost per outcome should be above 0.")
-        money_only = check.call(cost_per_outcome, campaigns, outcomes, 0)
-        check.that(not per.sort_index().astype(float).equals(money_only.sort_index().astype(float)),
-                   "the hourly rate changes nothing: add staff_hours × hourly_rate to budget_eur.")
+        budget_only = (campaigns.set_index("campaign_id")["budget_eur"] / outcomes).dropna()
+        check.that(not _same(per, budget_only), "the staff hours change nothing: add staff_hours × hourly_rate to "
+                                                "budget_eur.")
+        if other_rate is not None:
+            other = check.call(cost_per_outcome, campaigns, outcomes, other_rate)
+            check.that(not _same(per, other), f"the costs at {other_rate} EUR an hour are the same as at {rate}: "
+                                              "use the argument `hourly_rate` for the value of a staff hour, not a "
+                                              "number typed in.")
         shuffled = check.call(cost_per_outcome, campaigns, outcomes.sample(frac=1, random_state=3), rate)
-        check.that(bool((shuffled.sort_index().astype(float) - per.sort_index().astype(float)).abs().max() < 1e-9),
+        check.that(_same(shuffled, per),
                    "your costs change when the outcomes come in another order: divide by `outcomes` itself, which "
                    "lines the campaigns up by their labels, not by `.values`.")
 
     return slips
 
 
-def _alert_slips(account, window):
+def _same(first: pd.Series, second: pd.Series) -> bool:
+    """Whether two Series of costs hold the same values for the same labels, to a hair."""
+    first, second = first.astype(float).sort_index(), second.astype(float).sort_index()
+    return bool(first.index.equals(second.index) and ((first - second).abs() <= 1e-9 * second.abs()).all())
+
+
+def _alert_slips(account, window, other_window=None):
+    """The slips of alert_weeks for ``account``; with ``other_window``, whether the range follows the argument."""
+
     def slips(check, alert_weeks):
         flagged = check.call(alert_weeks, load("posts"), account, window)
         check.series(flagged, "the flagged weeks")
@@ -171,24 +214,30 @@ def _alert_slips(account, window):
         check.that(all(day.day_name() == "Sunday" for day in days),
                    "label each week by its last day, a Sunday, as `.resample(\"W\")` does.")
         check.rate(flagged, "each flagged week's median engagement rate")
+        if other_window is not None:
+            other = check.call(alert_weeks, load("posts"), account, other_window)
+            check.that(not flagged.equals(other), f"a window of {other_window} weeks flags the same weeks as "
+                                                  f"{window}: use the argument `window` for the number of weeks "
+                                                  "before each week, not a number typed in.")
 
     return slips
 
 
 SCORE_HINTS = {
     "labels": "Give one row per campaign, indexed by campaign_id.",
-    "column achieved": "`achieved` is the value given in the argument `achieved`, lined up by campaign.",
-    "column share_of_target": "`share_of_target` is achieved / kpi_target.",
-    "column met": "`met` is True when achieved is at least kpi_target (`>=`).",
-    "column rise": "`rise` is achieved - kpi_baseline.",
-    "column progress": "`progress` is (achieved - kpi_baseline) / (kpi_target - kpi_baseline).",
+    "achieved: values": "`achieved` is the value given in the argument `achieved`, lined up by campaign.",
+    "share_of_target: values": "`share_of_target` is achieved / kpi_target.",
+    "met: values": "`met` is True when achieved is at least kpi_target (`>=`).",
+    "rise: values": "`rise` is achieved - kpi_baseline.",
+    "progress: values": "`progress` is (achieved - kpi_baseline) / (kpi_target - kpi_baseline).",
 }
 PLATFORM_HINTS = {
-    "labels": "Give one row per platform on which the campaign published posts.",
-    "column reach": "`reach` adds up the reach of the campaign's posts on each platform.",
-    "column sessions": "`sessions` adds up the visits whose campaign_id is the campaign's and whose source is the "
-                       "platform (0 if none).",
-    "column sessions_per_1000": "`sessions_per_1000` is 1,000 × sessions / reach (reach, not impressions).",
+    "labels": "Give one row per platform on which the campaign published posts (and no other).",
+    "reach: values": "`reach` adds up the reach of the campaign's posts on each platform.",
+    "sessions: values": "`sessions` adds up the visits whose campaign_id is the campaign's and whose source is the "
+                        "platform (0 if none, not an empty value).",
+    "sessions_per_1000: values": "`sessions_per_1000` is 1,000 × sessions / reach (reach, not impressions; 0 when "
+                                 "no visit came).",
 }
 COST_HINTS = {
     "labels": "Return one value for each campaign of `outcomes`, indexed by campaign_id.",
@@ -196,30 +245,48 @@ COST_HINTS = {
               "by campaign_id, not by position).",
 }
 ALERT_HINTS = {
-    "labels": "Flag a week when its median is below the mean minus 2 standard deviations of the `window` weeks "
-              "before it (`.shift(1)`), not of a range that includes the week itself or of the whole period.",
+    "labels": "Flag a week when its median is below the mean minus 2 standard deviations (pandas' `.std()`, not "
+              "`np.std`) of the `window` weeks with posts before it (`.shift(1)`), not of a range that includes the "
+              "week itself or of the whole period; leave out the weeks without posts (`.dropna()`).",
     "values": "Give each flagged week its median (not mean) engagement rate, (reactions + comments + shares) / reach.",
 }
 
+
+def _platform_calls(tables):
+    return [(tables["posts"], tables["web_visits"], campaign) for campaign in ("C25-KNOW", "C25-HEAR")]
+
+
+def _cost_calls(source, rate):
+    """Exercise 7.3's call: each campaign's outcomes from ``source`` (visits or responses), at ``rate``."""
+    if source == "web_visits":
+        return lambda t: [(t["campaigns"], t["web_visits"].groupby("campaign_id")["sessions"].sum().sort_values(),
+                           rate)]
+    return lambda t: [(t["campaigns"], t["consultations"].groupby("campaign_id").size().sort_values(ascending=False),
+                       rate)]
+
+
+def _alert_edges():
+    return [(edge_weekly_posts(), EDGE_ACCOUNT, EDGE_WINDOW)]
+
+
+_SCORE_A = columns(("achieved", 1e-6, 0), ("share_of_target", 1e-6, 0), ("met", 0, 0))
+_SCORE_B = columns(("rise", 1e-6, 1e-9), ("progress", 1e-6, 1e-9))
+_PLATFORMS = columns(("reach", 0, 0), ("sessions", 1e-6, 0), ("sessions_per_1000", 1e-6, 0))
+_BY_LABEL = partial(collect.series, order=False, rtol=1e-6)
+
 PARTS = {
-    "7.1a": Part("Exercise 7.1", "scorecard", _scorecard_calls,
-                 lambda r: rows_by_label(r, SCORE_COLUMNS), _scorecard_slips(SCORE_COLUMNS), SCORE_HINTS),
-    "7.1b": Part("Exercise 7.1", "scorecard", _scorecard_calls,
-                 lambda r: rows_by_label(r, ["rise", "progress"]), _scorecard_slips(["rise", "progress"]),
+    "7.1a": Part("Exercise 7.1", "scorecard", _scorecard_calls, _SCORE_A, _scorecard_slips(SCORE_COLUMNS),
                  SCORE_HINTS),
-    "7.2": Part("Exercise 7.2", "platform_outcomes",
-                lambda t: [(t["posts"], t["web_visits"], campaign) for campaign in ("C25-KNOW", "C25-HEAR")],
-                lambda r: rows_by_label(r, PLATFORM_COLUMNS), _platform_outcomes_slips, PLATFORM_HINTS),
-    "7.3a": Part("Exercise 7.3", "cost_per_outcome",
-                 lambda t: [(t["campaigns"],
-                             t["web_visits"].groupby("campaign_id")["sessions"].sum().sort_values(), 35)],
-                 by_label, _cost_slips(35, only_some=False), COST_HINTS),
-    "7.3b": Part("Exercise 7.3", "cost_per_outcome",
-                 lambda t: [(t["campaigns"],
-                             t["consultations"].groupby("campaign_id").size().sort_values(ascending=False), 50)],
-                 by_label, _cost_slips(50, only_some=True), COST_HINTS),
-    "7.4a": Part("Exercise 7.4", "alert_weeks", lambda t: [(t["posts"], "INS-IG", 4)],
-                 lambda r: by_label(r, week_label), _alert_slips("INS-IG", 4), ALERT_HINTS),
-    "7.4b": Part("Exercise 7.4", "alert_weeks", lambda t: [(t["posts"], "INS-X", 6)],
-                 lambda r: by_label(r, week_label), _alert_slips("INS-X", 6), ALERT_HINTS),
+    "7.1b": Part("Exercise 7.1", "scorecard", _scorecard_calls, _SCORE_B, _scorecard_slips(["rise", "progress"]),
+                 SCORE_HINTS),
+    "7.2": Part("Exercise 7.2", "platform_outcomes", _platform_calls, _PLATFORMS, _platform_outcomes_slips,
+                PLATFORM_HINTS, lambda: [(*edge_outcome_tables(), EDGE_CAMPAIGN)]),
+    "7.3a": Part("Exercise 7.3", "cost_per_outcome", _cost_calls("web_visits", 35), _BY_LABEL,
+                 _cost_slips(35, only_some=False), COST_HINTS),
+    "7.3b": Part("Exercise 7.3", "cost_per_outcome", _cost_calls("consultations", 50), _BY_LABEL,
+                 _cost_slips(50, only_some=True, other_rate=35), COST_HINTS),
+    "7.4a": Part("Exercise 7.4", "alert_weeks", lambda t: [(t["posts"], "INS-IG", 4)], _BY_LABEL,
+                 _alert_slips("INS-IG", 4, other_window=6), ALERT_HINTS, _alert_edges),
+    "7.4b": Part("Exercise 7.4", "alert_weeks", lambda t: [(t["posts"], "INS-X", 6)], _BY_LABEL,
+                 _alert_slips("INS-X", 6, other_window=4), ALERT_HINTS, _alert_edges),
 }

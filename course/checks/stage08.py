@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import functools
 import math
+from functools import partial
 from typing import Any
 
 import pandas as pd
 
 from ..data import load
+from . import collect
 from .exact import Part
-from .fingerprint import by_label, rounded
 
 STAGE = "08-case-study"
 
@@ -24,6 +25,63 @@ FORMAT_COLUMNS = ["platform", "format", "posts", "median_rate"]
 SCORECARD_LABELS = ["kpi_achieved", "share_of_target", "progress", "rise", "link_outcomes",
                     "link_outcomes_per_1000_reached", "cost_per_link_outcome", "cost_per_extra_outcome"]
 TABLES = ("campaigns", "campaign_kpis", "posts", "web_visits", "consultations", "signups")
+
+
+#: Where each link table keeps its date and its row id.
+LINK_TABLES = {"web_visits": ("date", None), "consultations": ("submitted_at", "response_id"),
+               "signups": ("signed_up_at", "signup_id")}
+#: How long after a campaign's last day the late copy of one of its link rows comes.
+LATE = pd.Timedelta(days=400)
+
+
+def late_links() -> dict[str, pd.DataFrame]:
+    """The practice tables with, for each campaign, one row of each link table copied 400 days after its end.
+
+    The statements count every row whose campaign_id is the campaign's, whatever its date: what the links brought
+    after the campaign (or after the days the KPI is counted over) counts too. Of the consultation responses,
+    an 18-24 year-old's is copied where the campaign has one.
+
+    >>> tables = late_links()
+    >>> int(tables["consultations"]["response_id"].str.endswith("L").sum()), len(tables["signups"]) - len(load("signups"))
+    (3, 1)
+    """
+    tables = {name: load(name).copy() for name in TABLES}
+    ends = tables["campaigns"].set_index("campaign_id")["end"]
+    for name, (when, row_id) in LINK_TABLES.items():
+        table = tables[name]
+        linked = table[table["campaign_id"].notna()]
+        if name == "consultations":
+            linked = linked.sort_values("age_band", key=lambda band: band.astype(str) != "18-24", kind="stable")
+        late = linked.groupby("campaign_id").head(1).copy()
+        late[when] = late["campaign_id"].map(ends).to_numpy() + LATE
+        if row_id:
+            late[row_id] = late[row_id] + "L"
+        tables[name] = pd.concat([table, late], ignore_index=True)
+    return tables
+
+
+#: Exercise 8.3's edge posts, asked with a minimum of 3 posts: (platform, format, campaign, reactions per 1,000
+#: reached). Two groups hold exactly the minimum (kept), one holds one post fewer (left out).
+EDGE_FORMAT_POSTS = [("facebook", "video", "C99-EDGE", r) for r in (10, 20, 90)] + [
+    ("facebook", "image", "C99-EDGE", r) for r in (30, 40)] + [
+    ("x", "video", "C99-EDGE", r) for r in (5, 15, 25)] + [("x", "image", "C25-KNOW", 50)]
+
+
+def edge_format_posts() -> pd.DataFrame:
+    """A posts table with the course's columns and dtypes holding Exercise 8.3's edge cases."""
+    posts = load("posts").head(len(EDGE_FORMAT_POSTS)).copy().reset_index(drop=True)
+    for column, values in zip(["platform", "format", "campaign_id", "reactions"], zip(*EDGE_FORMAT_POSTS)):
+        posts[column] = pd.Series(values).astype(posts[column].dtype)
+    return posts.assign(reach=1000, comments=0, shares=0)
+
+
+def _late_slip(check, function: str, before: pd.Series, late: pd.Series) -> None:
+    """With one late row more per link table, what ``function`` counts must grow, never shrink."""
+    before, late = before.astype(float), late.astype(float)
+    check.that(bool((late >= before).all()) and late.sum() > before.sum(),
+               f"on the practice data with one more visit, response and sign-up per campaign that came through its "
+               f"links 400 days after its end, `{function}` does not count them: count every row whose `campaign_id` "
+               f"is the campaign's, whatever its date (the statement sets no deadline on what the links brought).")
 
 
 def _outcomes_slips(campaign, other_campaign, promoted_a_consultation):
@@ -48,6 +106,9 @@ def _outcomes_slips(campaign, other_campaign, promoted_a_consultation):
                    "that brought none).")
         check.that(not got.equals(check.call(campaign_outcomes, visits, responses, town, other_campaign)),
                    "two campaigns give the same outcomes: did you keep only the rows of `campaign_id`?")
+        late = late_links()
+        _late_slip(check, "campaign_outcomes", got, check.call(campaign_outcomes, late["web_visits"],
+                                                               late["consultations"], late["signups"], campaign))
 
     return slips
 
@@ -119,6 +180,8 @@ def _scorecard_slips(campaign, hourly_rate, link_campaigns, no_rise):
                        "not by the whole KPI.")
             check.that(close(values["cost_per_extra_outcome"], cost / values["rise"]),
                        "`cost_per_extra_outcome` is the full cost divided by `rise`.")
+        late = check.call(scorecard, late_links(), campaign, hourly_rate)
+        _late_slip(check, "scorecard", got[["link_outcomes"]], late[["link_outcomes"]])
         if no_rise:
             _no_rise_slip(check, scorecard, tables, campaign, hourly_rate, values["kpi_achieved"])
         _link_slips(check, scorecard, tables, hourly_rate, link_campaigns)
@@ -161,20 +224,12 @@ def _link_slips(check, scorecard, tables, hourly_rate, campaigns):
                    f"\", `link_outcomes` counts {what}.")
 
 
-def format_rows(result: Any) -> dict[str, Any]:
-    """A DataFrame of one row per platform and format, compared whatever the order of its rows."""
-    if not isinstance(result, pd.DataFrame):
-        return {"type": type(result).__name__ if not isinstance(result, pd.Series) else "Series"}
-    view: dict[str, Any] = {"type": "DataFrame", "rows": len(result)}
-    if not set(FORMAT_COLUMNS) <= set(result.columns):
-        view["columns"] = sorted(map(str, result.columns))
-        return view
-    rows = sorted((str(p), str(f), rounded(n), rounded(m)) for p, f, n, m in
-                  result[FORMAT_COLUMNS].itertuples(index=False))
-    view["labels"] = [[p, f] for p, f, _, _ in rows]
-    view["column posts"] = [n for _, _, n, _ in rows]
-    view["column median_rate"] = [m for _, _, _, m in rows]
-    return view
+def format_table(result: Any) -> None:
+    """Exercise 8.3's table, its rows sorted by platform and format (the order of the rows does not matter)."""
+    if isinstance(result, pd.DataFrame) and {"platform", "format"} <= set(result.columns):
+        result = result.astype({"platform": str, "format": str}).sort_values(["platform", "format"])
+    collect.frame(result, ["platform", "format", "posts"], rtol=0)
+    collect.frame(result, ["median_rate"], rtol=1e-6)
 
 
 def _calls(*campaigns):
@@ -189,6 +244,16 @@ def _scorecard_calls(rate, *campaigns):
     return lambda t: [({name: t[name].copy() for name in TABLES}, c, rate) for c in campaigns]
 
 
+def _late_outcomes(*campaigns):
+    """The edge calls of campaign_outcomes: the practice data with late link rows, for ``campaigns``."""
+    return lambda: _calls(*campaigns)(late_links())
+
+
+def _late_scorecards(rate, *campaigns):
+    """The edge calls of scorecard: the practice data with late link rows, for ``campaigns`` at ``rate``."""
+    return lambda: _scorecard_calls(rate, *campaigns)(late_links())
+
+
 OUTCOME_HINTS = {
     "labels": "Return one Series labelled sessions, responses, responses_18_24 and signups.",
     "values": "Count only the rows whose `campaign_id` is the campaign's: the sessions of `web_visits`, the rows of "
@@ -200,7 +265,7 @@ CONVERSATION_HINTS = {
               "reply time are about the questions only; the abusive share is about all the campaign's comments.",
 }
 FORMAT_HINTS = {
-    "rows": "Keep one row per platform and format with at least min_posts of the campaign's posts.",
+    "rows": "Keep one row per platform and format with at least min_posts (`>=`, not `>`) of the campaign's posts.",
     "labels": "Group the campaign's posts by platform and format, and keep the groups with at least min_posts posts.",
     "column posts": "`posts` is the number of the campaign's posts of that platform and format.",
     "column median_rate": "`median_rate` is the median (not the mean) of (reactions + comments + shares) / reach.",
@@ -215,21 +280,28 @@ SCORECARD_HINTS = {
               "or less (it happens on the other seeds).",
 }
 
+def _format_edges():
+    return [(edge_format_posts(), "C99-EDGE", 3)]
+
+
+_BY_LABEL = partial(collect.series, order=False, rtol=1e-6)
+
 PARTS = {
-    "8.1a": Part("Exercise 8.1", "campaign_outcomes", _calls("C25-HEAR", "C25-YOUTH"), by_label,
-                 _outcomes_slips("C25-HEAR", "C25-YOUTH", True), OUTCOME_HINTS),
-    "8.1b": Part("Exercise 8.1", "campaign_outcomes", _calls("C24-OPEN", "C25-KNOW", "C25-TOWN"), by_label,
-                 _outcomes_slips("C25-TOWN", "C24-OPEN", False), OUTCOME_HINTS),
+    "8.1a": Part("Exercise 8.1", "campaign_outcomes", _calls("C25-HEAR", "C25-YOUTH"), _BY_LABEL,
+                 _outcomes_slips("C25-HEAR", "C25-YOUTH", True), OUTCOME_HINTS, _late_outcomes("C25-HEAR", "C25-YOUTH")),
+    "8.1b": Part("Exercise 8.1", "campaign_outcomes", _calls("C24-OPEN", "C25-KNOW", "C25-TOWN"), _BY_LABEL,
+                 _outcomes_slips("C25-TOWN", "C24-OPEN", False), OUTCOME_HINTS, _late_outcomes("C25-KNOW", "C25-TOWN")),
     "8.2": Part("Exercise 8.2", "conversation",
                 lambda t: [(t["comments"], t["posts"], c) for c in ("C25-YOUTH", "C25-HEAR", "C25-BUDGET")],
-                by_label, _conversation_slips, CONVERSATION_HINTS),
-    "8.3a": Part("Exercise 8.3", "format_rates", _format_calls(("C25-HEAR", 5)), format_rows,
-                 _format_slips("C25-HEAR", 5, 2), FORMAT_HINTS),
-    "8.3b": Part("Exercise 8.3", "format_rates", _format_calls(("C25-YOUTH", 10), ("C25-BUDGET", 20)), format_rows,
-                 _format_slips("C25-BUDGET", 20, 2), FORMAT_HINTS),
-    "8.4a": Part("Exercise 8.4", "scorecard", _scorecard_calls(35, "C24-OPEN", "C25-KNOW", "C25-BUDGET"), by_label,
-                 _scorecard_slips("C25-KNOW", 35, ["C25-KNOW"], True), SCORECARD_HINTS),
-    "8.4b": Part("Exercise 8.4", "scorecard", _scorecard_calls(40, "C25-HEAR", "C25-YOUTH", "C25-TOWN"), by_label,
+                _BY_LABEL, _conversation_slips, CONVERSATION_HINTS),
+    "8.3a": Part("Exercise 8.3", "format_rates", _format_calls(("C25-HEAR", 5)), format_table,
+                 _format_slips("C25-HEAR", 5, 2), FORMAT_HINTS, _format_edges),
+    "8.3b": Part("Exercise 8.3", "format_rates", _format_calls(("C25-YOUTH", 10), ("C25-BUDGET", 20)), format_table,
+                 _format_slips("C25-BUDGET", 20, 2), FORMAT_HINTS, _format_edges),
+    "8.4a": Part("Exercise 8.4", "scorecard", _scorecard_calls(35, "C24-OPEN", "C25-KNOW", "C25-BUDGET"), _BY_LABEL,
+                 _scorecard_slips("C25-KNOW", 35, ["C25-KNOW"], True), SCORECARD_HINTS,
+                 _late_scorecards(35, "C25-KNOW")),
+    "8.4b": Part("Exercise 8.4", "scorecard", _scorecard_calls(40, "C25-HEAR", "C25-YOUTH", "C25-TOWN"), _BY_LABEL,
                  _scorecard_slips("C25-HEAR", 40, ["C25-HEAR", "C25-YOUTH", "C25-TOWN"], False),
-                 SCORECARD_HINTS),
+                 SCORECARD_HINTS, _late_scorecards(40, "C25-HEAR", "C25-YOUTH", "C25-TOWN")),
 }

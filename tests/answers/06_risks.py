@@ -71,6 +71,10 @@ MORE_WRONG = {
         "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] >= factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
         # More than the minimum (>) instead of at least the minimum.
         "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > factor * base and row['sum'] > minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
+        # Keeps a week without comments: its empty share (NaN) leaves the next weeks without a baseline.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
+        # A week without comments counts as a share of 0, which lowers the next baselines.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('W').agg(['sum', 'mean']).fillna(0)\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
         # Days instead of weeks.
         "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n    chosen = typed[typed['account_type'] == account_type]\n    weekly = (chosen['label'] == 'abusive').set_axis(chosen['created_at']).resample('D').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
     ],
@@ -132,6 +136,11 @@ MORE_WRONG = {
         "    usual = followers.groupby('account_id')['gained'].transform('median').clip(lower=1)\n"
         "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
         "    return days.loc[(days['times_usual'] >= factor) & (days['gained'] > minimum), ['account_id', 'date', 'gained', 'times_usual']]\n",
+        # Only a median of 0 counts as 1: a median of 0.5 stays 0.5.
+        "def follower_spikes(followers, factor, minimum):\n"
+        "    usual = followers.groupby('account_id')['gained'].transform('median').replace(0, 1)\n"
+        "    days = followers.assign(times_usual=followers['gained'] / usual)\n"
+        "    return days.loc[(days['times_usual'] >= factor) & (days['gained'] >= minimum), ['account_id', 'date', 'gained', 'times_usual']]\n",
         # Forgets the minimum size: the factor alone.
         "def follower_spikes(followers, factor, minimum):\n"
         "    usual = followers.groupby('account_id')['gained'].transform('median').clip(lower=1)\n"
@@ -158,6 +167,20 @@ MORE_WRONG = {
         "    table = accounts.set_index('account_id')\n"
         "    return (table['two_factor'].astype(int) + (~table['shared_password']).astype(int)\n"
         "            + table['recovery_verified'].astype(int) + table['admins'].between(2, 4).astype(int))\n",
+        # Less than 365 days (<) instead of at most 365 days.
+        "def security_score(accounts, audit_date):\n"
+        "    table = accounts.set_index('account_id')\n"
+        "    reviewed = (pd.Timestamp(audit_date) - table['last_security_review']).dt.days < 365\n"
+        "    return (table['two_factor'].astype(int) + (~table['shared_password']).astype(int)\n"
+        "            + table['recovery_verified'].astype(int) + table['admins'].between(2, 4).astype(int)\n"
+        "            + reviewed.astype(int))\n",
+        # A calendar year back instead of 365 days (one day more in a leap year).
+        "def security_score(accounts, audit_date):\n"
+        "    table = accounts.set_index('account_id')\n"
+        "    reviewed = table['last_security_review'] >= pd.Timestamp(audit_date) - pd.DateOffset(years=1)\n"
+        "    return (table['two_factor'].astype(int) + (~table['shared_password']).astype(int)\n"
+        "            + table['recovery_verified'].astype(int) + table['admins'].between(2, 4).astype(int)\n"
+        "            + reviewed.astype(int))\n",
         # Admins strictly between 2 and 4 (only 3 counts).
         "def security_score(accounts, audit_date):\n"
         "    table = accounts.set_index('account_id')\n"
@@ -170,8 +193,8 @@ MORE_WRONG = {
 
 ALTERNATIVES = {
     "ex6_1_alert_weeks": [
-        # pd.Grouper, a counter loop, a Series filled label by label.
-        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    kind = comments['account_id'].map(accounts.set_index('account_id')['account_type'])\n    mine = comments[kind == account_type].assign(bad=lambda d: d['label'].eq('abusive'))\n    grouped = mine.groupby(pd.Grouper(key='created_at', freq='W'))['bad']\n    counts, shares = grouped.sum(), grouped.mean()\n    normal = []\n    out = pd.Series(dtype=float)\n    for i in range(len(shares)):\n        if len(normal) >= weeks:\n            before = pd.Series(normal[-weeks:]).mean()\n            if shares.iloc[i] > factor * before and counts.iloc[i] >= minimum:\n                out[shares.index[i]] = shares.iloc[i]\n                continue\n        normal.append(shares.iloc[i])\n    return out\n",
+        # pd.Grouper, a counter loop, a Series filled label by label; empty weeks dropped.
+        "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    kind = comments['account_id'].map(accounts.set_index('account_id')['account_type'])\n    mine = comments[kind == account_type].assign(bad=lambda d: d['label'].eq('abusive'))\n    grouped = mine.groupby(pd.Grouper(key='created_at', freq='W'))['bad']\n    counts, shares = grouped.sum(), grouped.mean().dropna()\n    normal = []\n    out = pd.Series(dtype=float)\n    for i in range(len(shares)):\n        if len(normal) >= weeks:\n            before = pd.Series(normal[-weeks:]).mean()\n            if shares.iloc[i] > factor * before and counts[shares.index[i]] >= minimum:\n                out[shares.index[i]] = shares.iloc[i]\n                continue\n        normal.append(shares.iloc[i])\n    return out\n",
         # Weekly periods, counts divided by totals, one if/else.
         "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    ids = accounts.loc[accounts['account_type'] == account_type, 'account_id']\n    mine = comments[comments['account_id'].isin(ids)]\n    week = mine['created_at'].dt.to_period('W')\n    abusive = (mine['label'] == 'abusive').groupby(week).sum()\n    share = abusive / mine.groupby(week).size()\n    history, weeks_out, values = [], [], []\n    for w in share.index:\n        if len(history) >= weeks and share[w] > factor * sum(history[-weeks:]) / weeks \\\n                and abusive[w] >= minimum:\n            weeks_out.append(w)\n            values.append(share[w])\n        else:\n            history.append(share[w])\n    return pd.Series(values, index=weeks_out, dtype=float)\n",
     ],

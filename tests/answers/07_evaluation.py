@@ -149,6 +149,24 @@ MORE_WRONG = {
         "    return card\n",
     ],
     "ex7_2_platform_outcomes": [
+        # Forgets the 0: a platform that brought no visit gets an empty value.
+        "def platform_outcomes(posts, web_visits, campaign_id):\n"
+        "    mine = posts[posts['campaign_id'] == campaign_id]\n"
+        "    table = mine.groupby('platform', observed=True).agg(reach=('reach', 'sum'))\n"
+        "    visits = web_visits[web_visits['campaign_id'] == campaign_id]\n"
+        "    table['sessions'] = visits.groupby('source', observed=True)['sessions'].sum()\n"
+        "    table['sessions_per_1000'] = 1000 * table['sessions'] / table['reach']\n"
+        "    return table\n",
+        # An outer merge: the visits from a source the campaign never posted on get a row of their own.
+        "def platform_outcomes(posts, web_visits, campaign_id):\n"
+        "    mine = posts[posts['campaign_id'] == campaign_id]\n"
+        "    reach = mine.groupby('platform', observed=True)['reach'].sum().rename_axis('platform').reset_index()\n"
+        "    visits = web_visits[web_visits['campaign_id'] == campaign_id]\n"
+        "    brought = visits.groupby('source', observed=True)['sessions'].sum().rename_axis('platform').reset_index()\n"
+        "    table = reach.astype({'platform': str}).merge(brought.astype({'platform': str}), on='platform', how='outer')\n"
+        "    table = table.fillna(0).set_index('platform')\n"
+        "    table['sessions_per_1000'] = 1000 * table['sessions'] / table['reach']\n"
+        "    return table\n",
         # Divides by impressions (views) instead of reach (people).
         "def platform_outcomes(posts, web_visits, campaign_id):\n"
         "    mine = posts[posts['campaign_id'] == campaign_id]\n"
@@ -205,6 +223,11 @@ MORE_WRONG = {
         "    by_id = campaigns.set_index('campaign_id')\n"
         "    cost = by_id['budget_eur'] + by_id['staff_hours'] * hourly_rate\n"
         "    return cost / outcomes\n",
+        # The hourly rate typed in as 35, the first case the statement names.
+        "def cost_per_outcome(campaigns, outcomes, hourly_rate):\n"
+        "    by_id = campaigns.set_index('campaign_id')\n"
+        "    cost = by_id['budget_eur'] + by_id['staff_hours'] * 35\n"
+        "    return (cost / outcomes).dropna()\n",
         # Divides the hours by the rate instead of multiplying.
         "def cost_per_outcome(campaigns, outcomes, hourly_rate):\n"
         "    by_id = campaigns.set_index('campaign_id')\n"
@@ -247,6 +270,26 @@ MORE_WRONG = {
         "    weekly = pd.Series(rate.values, index=posts['posted_at']).resample('W').median()\n"
         "    bottom = weekly.rolling(window).mean().shift(1) - 2 * weekly.rolling(window).std().shift(1)\n"
         "    return weekly[weekly < bottom]\n",
+        # Keeps the weeks without posts: their empty median leaves the next weeks without a range.
+        _ALERT_START
+        + "    weekly = mine.set_index('posted_at')['rate'].resample('W').median()\n"
+          "    bottom = weekly.rolling(window).mean().shift(1) - 2 * weekly.rolling(window).std().shift(1)\n"
+          "    return weekly[weekly < bottom]\n",
+        # A week without posts counts as a median of 0.
+        _ALERT_START
+        + "    weekly = mine.set_index('posted_at')['rate'].resample('W').median().fillna(0)\n"
+          "    bottom = weekly.rolling(window).mean().shift(1) - 2 * weekly.rolling(window).std().shift(1)\n"
+          "    return weekly[weekly < bottom]\n",
+        # The standard deviation of numpy (divided by n, not n - 1).
+        _ALERT_START
+        + "    weekly = mine.set_index('posted_at')['rate'].resample('W').median().dropna()\n"
+          "    bottom = weekly.rolling(window).mean().shift(1) - 2 * weekly.rolling(window).std(ddof=0).shift(1)\n"
+          "    return weekly[weekly < bottom]\n",
+        # The window typed in as 4 weeks, the first case the statement names.
+        _ALERT_START
+        + "    weekly = mine.set_index('posted_at')['rate'].resample('W').median().dropna()\n"
+          "    bottom = weekly.rolling(4).mean().shift(1) - 2 * weekly.rolling(4).std().shift(1)\n"
+          "    return weekly[weekly < bottom]\n",
         # The usual range with a fixed 8 weeks, whatever the window asked.
         _ALERT_START
         + "    weekly = mine.set_index('posted_at')['rate'].resample('W').median()\n"
@@ -326,7 +369,7 @@ ALTERNATIVES = {
         "def alert_weeks(posts, account_id, window=8):\n"
         "    p = posts[posts.account_id == account_id].copy()\n"
         "    p['er'] = (p.reactions + p.comments + p.shares) / p.reach\n"
-        "    weeks = p.resample('W', on='posted_at')['er'].median()\n"
+        "    weeks = p.resample('W', on='posted_at')['er'].median().dropna()\n"
         "    previous = weeks.shift(1).rolling(window)\n"
         "    low = previous.mean() - 2 * previous.std()\n"
         "    mask = weeks < low\n"
@@ -337,10 +380,16 @@ ALTERNATIVES = {
         "def alert_weeks(posts, account_id, window=8):\n"
         "    mine = posts.loc[posts['account_id'] == account_id].copy()\n"
         "    mine['rate'] = mine[['reactions', 'comments', 'shares']].sum(axis=1) / mine['reach']\n"
-        "    weekly = mine.groupby(pd.Grouper(key='posted_at', freq='W'))['rate'].median()\n"
+        "    weekly = mine.groupby(pd.Grouper(key='posted_at', freq='W'))['rate'].median().dropna()\n"
         "    before = weekly.rolling(window)\n"
         "    bottom = before.mean().shift(1) - 2 * np.sqrt(before.var().shift(1))\n"
         "    flagged = weekly[weekly < bottom]\n"
         "    return flagged.rename('median_rate')\n",
+        # Weeks grouped by the Sunday that ends them: a week without posts has no row at all.
+        _ALERT_START
+        + "    sunday = mine['posted_at'].dt.to_period('W').dt.end_time.dt.normalize()\n"
+          "    weekly = mine.groupby(sunday)['rate'].median()\n"
+          "    before = weekly.shift(1).rolling(window)\n"
+          "    return weekly[weekly < before.mean() - 2 * before.std()]\n",
     ],
 }

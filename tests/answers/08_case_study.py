@@ -121,6 +121,14 @@ MORE_WRONG = {
         "    return pd.Series({'sessions': load('posts').query('campaign_id == @campaign_id')['clicks'].sum(),\n"
         "                      'responses': len(linked), 'responses_18_24': (linked['age_band'] == '18-24').sum(),\n"
         "                      'signups': (signups['campaign_id'] == campaign_id).sum()})\n",
+        # Counts only what the links brought up to the end of 2025, the year of the report.
+        "def campaign_outcomes(web_visits, consultations, signups, campaign_id):\n"
+        "    end = pd.Timestamp('2026-01-01')\n"
+        "    visits = web_visits[(web_visits['campaign_id'] == campaign_id) & (web_visits['date'] < end)]\n"
+        "    linked = consultations[(consultations['campaign_id'] == campaign_id) & (consultations['submitted_at'] < end)]\n"
+        "    town = signups[(signups['campaign_id'] == campaign_id) & (signups['signed_up_at'] < end)]\n"
+        "    return pd.Series({'sessions': visits['sessions'].sum(), 'responses': len(linked),\n"
+        "                      'responses_18_24': (linked['age_band'] == '18-24').sum(), 'signups': len(town)})\n",
         # Counts the young respondents of every campaign, not only this one's.
         "def campaign_outcomes(web_visits, consultations, signups, campaign_id):\n"
         "    linked = consultations[consultations['campaign_id'] == campaign_id]\n"
@@ -236,6 +244,14 @@ MORE_WRONG = {
             "        if plan['kpi'] == 'consultation responses from 18-24 year-olds':\n"
             "            linked = linked[linked['age_band'] == '18-24']\n", "")
         + _scorecard_tail(),
+        # Counts what the links brought only over the days the KPI is counted (a deadline the statement does not set).
+        _SCORECARD_HEAD
+        + "    lo, hi = main['counted_from'].iloc[0], main['counted_to'].iloc[0]\n"
+          "    tables = dict(tables)\n"
+          "    for name, when in [('web_visits', 'date'), ('consultations', 'submitted_at'), ('signups', 'signed_up_at')]:\n"
+          "        table = tables[name]\n"
+          "        tables[name] = table[table[when].dt.normalize().between(lo, hi)]\n"
+        + _SCORECARD_LINKS + _scorecard_tail(),
         # Counts every sign-up in the table as the member's link outcomes.
         _SCORECARD_HEAD + _SCORECARD_LINKS.replace(
             "link = (tables['signups']['campaign_id'] == campaign_id).sum()", "link = len(tables['signups'])")
