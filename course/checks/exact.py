@@ -65,8 +65,8 @@ _DIFFERENT = {
 }
 _WHERE = {
     PRACTICE: "on the practice data",
-    EDGES: "on a small table made for the statement's special cases (a tie, a value exactly at a limit, "
-           "an empty group)",
+    EDGES: "on data made for the statement's special cases (a tie, a value exactly at a limit, an empty "
+           "group)",
 }
 
 
