@@ -1,0 +1,125 @@
+"""A stage's catalogue: the translation of each piece of English text of its notebook.
+
+One gettext file per stage and language, ``translations/fr/00-welcome.po``, which any PO
+editor (Poedit, Lokalize, a text editor) opens. Each entry is keyed by the cell's id
+(``msgctxt``) and holds the English it translates in full (``msgid``, the digest a sync
+test compares with the notebook) and the translation (``msgstr``). When the English of a
+cell changes, ``refresh`` keeps the old translation but flags it ``fuzzy`` (stale) with the
+English it was made from (``#| msgid``), so the translator sees what changed.
+
+>>> import nbformat
+>>> cell = nbformat.v4.new_markdown_cell("Hello", id="c1")
+>>> notebook = nbformat.v4.new_notebook(cells=[cell])
+>>> catalogue = refresh(notebook, None, "fr")
+>>> [(m.context, m.id, m.string) for m in messages(catalogue)]
+[('c1', 'Hello', '')]
+>>> catalogue.get("Hello", context="c1").string = "Bonjour"
+>>> cell.source = "Hello!"
+>>> [(m.id, m.string, m.fuzzy, m.previous_id) for m in messages(refresh(notebook, catalogue, "fr"))]
+[('Hello!', 'Bonjour', True, ['Hello'])]
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timezone
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import read_po, write_po
+
+from .literals import literals
+
+__all__ = ["PROJECT", "translated_cell", "pieces", "messages", "refresh", "read", "write", "dumps"]
+
+PROJECT = "Social media for parliaments"
+# Refreshing an unchanged catalogue must change nothing, so its header carries no clock time.
+_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+_HEADER = ("# A stage notebook of the course, translated (text under CC BY 4.0).\n"
+           "# Edit only the msgstr lines, then run `course translate build`; `course translate\n"
+           "# refresh` adds, flags (fuzzy) and drops entries as the English changes (TRANSLATING.md).")
+
+
+def translated_cell(cell) -> bool:
+    """Whether a cell has text to translate: any markdown cell, and any code cell nbgrader does not
+    grade, lock or clear (those stay byte-identical, so the two languages grade alike)."""
+    flags = cell.metadata.get("nbgrader", {})
+    if cell.cell_type == "markdown":
+        return bool(cell.source.strip())
+    return cell.cell_type == "code" and not any(flags.get(k) for k in ("grade", "solution", "locked"))
+
+
+def pieces(notebook) -> list[tuple[str, str, str]]:
+    """The English to translate, in the notebook's order: (cell id, text, a note for the translator)."""
+    found = []
+    for cell in notebook.cells:
+        if not translated_cell(cell):
+            continue
+        if cell.cell_type == "markdown":
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+            found.append((cell.id, cell.source, f"written answer {grade_id}" if grade_id else "markdown cell"))
+            continue
+        seen = set()
+        for text, _ in literals(cell.source):
+            if text not in seen and text.strip():
+                seen.add(text)
+                found.append((cell.id, text, "text shown by a code cell (keep every {placeholder})"))
+    return found
+
+
+def messages(catalogue: Catalog) -> list[Message]:
+    """The catalogue's entries, without its header."""
+    return [m for m in catalogue if m.id]
+
+
+def _new(language: str) -> Catalog:
+    return Catalog(locale=language, project=PROJECT, version="1", fuzzy=False, header_comment=_HEADER,
+                   creation_date=_DATE, revision_date=_DATE, msgid_bugs_address="the course's issue tracker",
+                   last_translator="the course's translators", language_team=language)
+
+
+def refresh(notebook, old: Catalog | None, language: str) -> Catalog:
+    """The catalogue of ``notebook`` in ``language``: ``old``'s translations of the English that did not
+    change, stale (fuzzy) ones for English that changed, empty entries for new English; entries of
+    English that is gone are dropped."""
+    old_entries = messages(old) if old is not None else []
+    current = {(cell_id, text) for cell_id, text, _ in pieces(notebook)}
+    # Entries whose English changed: the translation a changed cell had, in the order they came.
+    left = [m for m in old_entries if (m.context, m.id) not in current]
+    catalogue = _new(language)
+    for cell_id, text, note in pieces(notebook):
+        same = old.get(text, context=cell_id) if old is not None else None
+        before = next((m for m in left if m.context == cell_id), None) if same is None else None
+        if same is not None:
+            string, flags, previous = same.string, same.flags, same.previous_id
+        elif before is not None and before.string:
+            left.remove(before)
+            string, flags = before.string, {"fuzzy"}
+            previous = before.previous_id if before.fuzzy and before.previous_id else [before.id]
+        else:
+            string, flags, previous = "", set(), []
+        catalogue.add(text, string, context=cell_id, auto_comments=[note], flags=flags,
+                      previous_id=previous if "fuzzy" in flags else ())
+    return catalogue
+
+
+def read(path: str | Path) -> Catalog | None:
+    """The catalogue at ``path``, or None where there is none yet."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    with path.open("rb") as file:
+        return read_po(file, abort_invalid=True)
+
+
+def dumps(catalogue: Catalog) -> str:
+    """The catalogue as its file holds it."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalogue, width=0, sort_output=False, include_previous=True)
+    return buffer.getvalue().decode("utf-8")
+
+
+def write(catalogue: Catalog, path: str | Path) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dumps(catalogue), encoding="utf-8")
