@@ -4,8 +4,9 @@ One gettext file per stage and language, ``translations/fr/00-welcome.po``, whic
 editor (Poedit, Lokalize, a text editor) opens. Each entry is keyed by the cell's id
 (``msgctxt``) and holds the English it translates in full (``msgid``, the digest a sync
 test compares with the notebook) and the translation (``msgstr``). When the English of a
-cell changes, ``refresh`` keeps the old translation but flags it ``fuzzy`` (stale) with the
-English it was made from (``#| msgid``), so the translator sees what changed.
+cell changes, ``refresh`` keeps the old translation but flags it ``fuzzy`` (stale), with the
+English it was made from in its translator comments (``# | ...`` lines), so the translator sees
+what changed. (Babel neither reads back nor cleanly writes gettext's own ``#| msgid`` lines.)
 
 >>> import nbformat
 >>> cell = nbformat.v4.new_markdown_cell("Hello", id="c1")
@@ -15,8 +16,8 @@ English it was made from (``#| msgid``), so the translator sees what changed.
 [('c1', 'Hello', '')]
 >>> catalogue.get("Hello", context="c1").string = "Bonjour"
 >>> cell.source = "Hello!"
->>> [(m.id, m.string, m.fuzzy, m.previous_id) for m in messages(refresh(notebook, catalogue, "fr"))]
-[('Hello!', 'Bonjour', True, ['Hello'])]
+>>> [(m.id, m.string, m.fuzzy, previous_english(m)) for m in messages(refresh(notebook, catalogue, "fr"))]
+[('Hello!', 'Bonjour', True, 'Hello')]
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ from babel.messages.pofile import read_po, write_po
 
 from .literals import literals
 
-__all__ = ["PROJECT", "translated_cell", "pieces", "messages", "refresh", "read", "write", "dumps"]
+__all__ = ["PROJECT", "PREVIOUS", "translated_cell", "pieces", "messages", "previous_english", "refresh", "read", "write", "dumps"]
 
 PROJECT = "Social media for parliaments"
 # Refreshing an unchanged catalogue must change nothing, so its header carries no clock time.
 _DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+#: The translator comment above the English a stale entry's translation was made from.
+PREVIOUS = "English before it changed:"
 _HEADER = ("# A stage notebook of the course, translated (text under CC BY 4.0).\n"
            "# Edit only the msgstr lines, then run `course translate build`; `course translate\n"
            "# refresh` adds, flags (fuzzy) and drops entries as the English changes (TRANSLATING.md).")
@@ -78,6 +81,40 @@ def _new(language: str) -> Catalog:
                    last_translator="the course's translators", language_team=language)
 
 
+def previous_english(message: Message) -> str | None:
+    """The English a stale entry's translation was made from (kept in its translator comments)."""
+    if PREVIOUS not in message.user_comments:
+        return None
+    lines: list[str] = []
+    for comment in message.user_comments[message.user_comments.index(PREVIOUS) + 1:]:
+        if comment.startswith("+ ") and lines:
+            lines[-1] += " " + comment[2:]
+        elif comment == "|" or comment.startswith("| "):
+            lines.append(comment[2:])
+    return "\n".join(lines)
+
+
+def _comment_lines(english: str) -> list[str]:
+    """``english`` as translator comments: ``| `` starts a line, ``+ `` goes on with it (Babel cuts
+    longer comments at 76 characters and could not give them back)."""
+    found = []
+    for line in english.split("\n"):
+        words, chunk, mark = line.split(" "), [], "|"
+        for word in words:
+            if chunk and len(" ".join(chunk + [word])) > 68:
+                found.append(f"{mark} {' '.join(chunk)}")
+                chunk, mark = [], "+"
+            chunk.append(word)
+        found.append(f"{mark} {' '.join(chunk)}".rstrip())
+    return found
+
+
+def _notes(message: Message) -> list[str]:
+    """A translator's own comments on an entry, without the English kept for a stale one."""
+    return message.user_comments[:message.user_comments.index(PREVIOUS)] \
+        if PREVIOUS in message.user_comments else list(message.user_comments)
+
+
 def refresh(notebook, old: Catalog | None, language: str) -> Catalog:
     """The catalogue of ``notebook`` in ``language``: ``old``'s translations of the English that did not
     change, stale (fuzzy) ones for English that changed, empty entries for new English; entries of
@@ -90,16 +127,18 @@ def refresh(notebook, old: Catalog | None, language: str) -> Catalog:
     for cell_id, text, note in pieces(notebook):
         same = old.get(text, context=cell_id) if old is not None else None
         before = next((m for m in left if m.context == cell_id), None) if same is None else None
+        string, fuzzy, notes, previous = "", False, [], None
         if same is not None:
-            string, flags, previous = same.string, same.flags, same.previous_id
+            string, fuzzy, notes = same.string, same.fuzzy, _notes(same)
+            previous = previous_english(same) if fuzzy else None
         elif before is not None and before.string:
             left.remove(before)
-            string, flags = before.string, {"fuzzy"}
-            previous = before.previous_id if before.fuzzy and before.previous_id else [before.id]
-        else:
-            string, flags, previous = "", set(), []
-        catalogue.add(text, string, context=cell_id, auto_comments=[note], flags=flags,
-                      previous_id=previous if "fuzzy" in flags else ())
+            string, fuzzy, notes = before.string, True, _notes(before)
+            previous = (previous_english(before) if before.fuzzy else None) or before.id
+        if previous is not None:  # the English the translation was made from, for the translator to compare
+            notes += [PREVIOUS, *_comment_lines(previous)]
+        catalogue.add(text, string, context=cell_id, auto_comments=[note], user_comments=notes,
+                      flags={"fuzzy"} if fuzzy else ())
     return catalogue
 
 

@@ -21,6 +21,8 @@ An f-string is written with its placeholders, which the translation keeps:
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 
 __all__ = ["DISPLAY_KEYWORDS", "DISPLAY_CALLS", "LINE_LENGTH", "literals", "outside_literals", "swap"]
 
@@ -50,8 +52,9 @@ def _piece(value: ast.expr) -> str:
     return f"{{{ast.unparse(value.value)}{conversion}{spec}}}"
 
 
-def _nodes(code: str) -> list[ast.expr]:
-    """The displayed literals of ``code``, in the order they are written."""
+def _nodes(code: str) -> list[tuple[ast.expr, ast.AST, ast.AST]]:
+    """The displayed literals of ``code`` in the order they are written, each with its argument
+    (the keyword argument holding it, or the literal itself) and the first argument of its call."""
     try:
         tree = ast.parse(code)
     except SyntaxError:
@@ -59,10 +62,12 @@ def _nodes(code: str) -> list[ast.expr]:
     found = []
     for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
         name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+        first = min([*call.args, *call.keywords], key=lambda n: (n.lineno, n.col_offset), default=None)
         if name in DISPLAY_CALLS:
-            found += [a for a in call.args if _text(a) is not None]
-        found += [k.value for k in call.keywords if k.arg in DISPLAY_KEYWORDS and _text(k.value) is not None]
-    return sorted(found, key=lambda n: (n.lineno, n.col_offset))
+            found += [(a, a, first) for a in call.args if _text(a) is not None]
+        found += [(k.value, k, first) for k in call.keywords
+                  if k.arg in DISPLAY_KEYWORDS and _text(k.value) is not None]
+    return sorted(found, key=lambda found: (found[0].lineno, found[0].col_offset))
 
 
 def _offsets(code: str) -> list[int]:
@@ -74,7 +79,7 @@ def _offsets(code: str) -> list[int]:
     return starts + [total]
 
 
-def _span(code: str, node: ast.expr) -> tuple[int, int]:
+def _span(code: str, node: ast.AST) -> tuple[int, int]:
     lines = code.splitlines(keepends=True)
     starts = _offsets(code)
 
@@ -86,20 +91,30 @@ def _span(code: str, node: ast.expr) -> tuple[int, int]:
 
 def literals(code: str) -> list[tuple[str, tuple[int, int]]]:
     """Each displayed literal of ``code``: its text and where it is written (start, end)."""
-    return [(_text(node), _span(code, node)) for node in _nodes(code)]
+    return [(_text(node), _span(code, node)) for node, _, _ in _nodes(code)]
 
 
-def outside_literals(code: str) -> list[str]:
-    """The code around the displayed literals, which must be the same in every language.
+def outside_literals(code: str) -> list[tuple[int, str]]:
+    """The code around the displayed literals, as tokens: it must be the same in every language.
 
-    >>> outside_literals('print("Hello", n)')
-    ['print(', ', n)']
+    Line breaks inside brackets do not count (a longer translation may need one); every other
+    token, comments and other strings included, does.
+
+    >>> outside_literals('print("Hello", n)') == outside_literals('print(\\n    "Bonjour", n)')
+    True
+    >>> outside_literals('print("Hello", n)') == outside_literals('print("Hello", m)')
+    False
     """
-    pieces, start = [], 0
+    masked, start = [], 0
     for _, (begin, end) in literals(code):
-        pieces.append(code[start:begin])
+        masked += [code[start:begin], '"..."']
         start = end
-    return pieces + [code[start:]]
+    masked.append(code[start:])
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO("".join(masked)).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return [(-1, code)]  # code that does not tokenize is compared as it is written
+    return [(t.type, t.string) for t in tokens if t.type != tokenize.NL]
 
 
 def _quoted(text: str, fstring: bool) -> str:
@@ -136,19 +151,33 @@ def _written(text: str, fstring: bool, column: int, tail: int) -> str:
 def swap(code: str, translations: dict[str, str]) -> str:
     """``code`` with each displayed literal that ``translations`` knows written in its translation.
 
-    A long translation is cut into pieces written one under the other, so lines stay short:
+    A translation too long for its line starts a line of its own, then is cut into pieces written
+    one under the other, so lines stay short:
 
-    >>> print(swap('f(title="A")', {"A": "Une phrase " * 8}).replace("Une phrase ", "U "))
-    f(title="U U U U U U "
-            "U U ")
+    >>> print(swap('f(x_label="A", y_label="B")', {"B": "Une phrase " * 7}).replace("Une phrase ", "U "))
+    f(x_label="A",
+      y_label="U U U U U U "
+              "U ")
     """
-    nodes, out, start = _nodes(code), [], 0
-    for node, (text, (begin, end)) in zip(nodes, literals(code)):
+    for node, argument, first in reversed(_nodes(code)):
+        text = _text(node)
         if not translations.get(text):
             continue
+        begin, end = _span(code, node)
         line_start = code.rfind("\n", 0, begin) + 1
-        line_end = code.find("\n", end) if "\n" in code[end:] else len(code)
-        out += [code[start:begin], _written(translations[text], isinstance(node, ast.JoinedStr),
-                                            begin - line_start, line_end - end)]
-        start = end
-    return "".join(out) + code[start:]
+        tail = (code.find("\n", end) if "\n" in code[end:] else len(code)) - end
+        fstring = isinstance(node, ast.JoinedStr)
+        written = _quoted(translations[text], fstring)
+        arg_begin = _span(code, argument)[0]
+        before = code[line_start:arg_begin]
+        if begin - line_start + len(written) + tail > LINE_LENGTH and before.rstrip().endswith(",") \
+                and first is not argument:
+            # Start the argument on a line of its own, under the first argument of its call.
+            first_begin = _span(code, first)[0]
+            indent = first_begin - (code.rfind("\n", 0, first_begin) + 1)
+            kept = before.rstrip()
+            code = code[:line_start] + kept + "\n" + " " * indent + code[arg_begin:]
+            shift = line_start + len(kept) + 1 + indent - arg_begin
+            begin, end, line_start = begin + shift, end + shift, line_start + len(kept) + 1
+        code = code[:begin] + _written(translations[text], fstring, begin - line_start, tail) + code[end:]
+    return code
