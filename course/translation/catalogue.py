@@ -31,16 +31,17 @@ from babel.messages.pofile import read_po, write_po
 
 from .literals import literals
 
-__all__ = ["PROJECT", "PREVIOUS", "translated_cell", "pieces", "messages", "previous_english", "refresh", "read", "write", "dumps"]
+__all__ = ["PROJECT", "PREVIOUS", "translated_cell", "pieces", "messages", "previous_english", "refresh",
+           "read", "write", "dumps"]
 
 PROJECT = "Social media for parliaments"
 # Refreshing an unchanged catalogue must change nothing, so its header carries no clock time.
 _DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
 #: The translator comment above the English a stale entry's translation was made from.
 PREVIOUS = "English before it changed:"
-_HEADER = ("# A stage notebook of the course, translated (text under CC BY 4.0).\n"
-           "# Edit only the msgstr lines, then run `course translate build`; `course translate\n"
-           "# refresh` adds, flags (fuzzy) and drops entries as the English changes (TRANSLATING.md).")
+_HEADER = ("# A stage notebook of the course, translated (text under CC BY 4.0). Edit only the\n"
+           "# msgstr lines, then run `course translate refresh`, which also adds, flags (fuzzy)\n"
+           "# and drops entries as the English changes. See notebooks/TRANSLATING.md.")
 
 
 def translated_cell(cell) -> bool:

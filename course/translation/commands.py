@@ -77,15 +77,18 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="English is the one edited source. Each stage's translation lives in a "
                                    "catalogue, translations/LANGUAGE/STAGE.po, keyed by cell id; the translated "
                                    "notebook, notebooks/STAGE-LANGUAGE/, is made from the English notebook and "
-                                   "the catalogue. See TRANSLATING.md.")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+                                   "the catalogue. See notebooks/TRANSLATING.md.")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, help="refresh, build or check")
     for name, run, short, text in [
-            ("refresh", _refresh, "bring catalogues in step with the English, rebuild", "after changing an English notebook: bring its catalogue in step (new English "
-                                  "gets an empty entry, changed English a stale fuzzy one, removed English loses "
-                                  "its entry) and rebuild the translated notebook"),
-            ("build", _build, "rebuild the translated notebooks", "after translating: rebuild the translated notebooks from the catalogues"),
-            ("check", _check, "list what is out of step", "list whatever keeps a translated stage out of step with the English one "
-                              "(non-zero exit if anything does)")]:
+            ("refresh", _refresh, "bring catalogues in step with the English, rebuild",
+             "after changing an English notebook, and after translating: bring its catalogue in step (new "
+             "English gets an empty entry, changed English a stale fuzzy one, removed English loses its "
+             "entry) and rebuild the translated notebook"),
+            ("build", _build, "rebuild the translated notebooks",
+             "rebuild the translated notebooks from the catalogues, leaving the catalogues as they are"),
+            ("check", _check, "list what is out of step",
+             "list whatever keeps a translated stage out of step with the English one (non-zero exit if "
+             "anything does)")]:
         q = actions.add_parser(name, help=short, description=text[0].upper() + text[1:] + ".")
         q.add_argument("stages", nargs="*", metavar="STAGE",
                        help="English stages, such as 00-welcome (default: every stage with a catalogue)")

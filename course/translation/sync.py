@@ -171,8 +171,9 @@ def regeneration_problems(stage: str, language: str, notebooks: Path, translatio
     if not path.is_file():
         return [f"{_shown(path)} is missing: run `course translate build {stage}`"]
     if path.read_text(encoding="utf-8") != expected(stage, language, notebooks, translations):
-        return [f"{_shown(path)} is not what the English notebook and {_shown(catalogue_path(stage, language, translations))} "
-                f"make: run `course translate build {stage}` (a change made by hand belongs in the catalogue)"]
+        catalogue = _shown(catalogue_path(stage, language, translations))
+        return [f"{_shown(path)} is not what the English notebook and {catalogue} make: run "
+                f"`course translate build {stage}` (a change made by hand belongs in the catalogue)"]
     return []
 
 
