@@ -126,6 +126,11 @@ def test_an_english_change_not_carried_over_is_caught_then_marked_stale(copy):
     # Until it is translated again, the French notebook shows the English that changed.
     french = nbformat.read(notebook_path(stage_in(STAGE, LANGUAGE), notebooks), as_version=4)
     assert _cell(french, "markdown").source.endswith(" More.")
+    # English changed back: its translation is current again.
+    shutil.copy(NOTEBOOKS / STAGE / f"{STAGE}.ipynb", english)
+    catalogues.write(catalogues.refresh(nbformat.read(english, as_version=4), catalogues.read(path), LANGUAGE), path)
+    build(STAGE, LANGUAGE, notebooks, translations)
+    assert sync.problems(STAGE, LANGUAGE, notebooks, translations) == []
 
 
 def test_refresh_adds_new_english_empty_drops_removed_english_and_is_stable():

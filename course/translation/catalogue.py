@@ -134,8 +134,10 @@ def refresh(notebook, old: Catalog | None, language: str) -> Catalog:
             previous = previous_english(same) if fuzzy else None
         elif before is not None and before.string:
             left.remove(before)
-            string, fuzzy, notes = before.string, True, _notes(before)
             previous = (previous_english(before) if before.fuzzy else None) or before.id
+            # English changed back to what was translated: the translation is current again.
+            string, fuzzy, notes = before.string, previous != text, _notes(before)
+            previous = previous if fuzzy else None
         if previous is not None:  # the English the translation was made from, for the translator to compare
             notes += [PREVIOUS, *_comment_lines(previous)]
         catalogue.add(text, string, context=cell_id, auto_comments=[note], user_comments=notes,

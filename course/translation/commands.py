@@ -46,9 +46,12 @@ def _refresh(args: argparse.Namespace) -> int:
         entries = catalogues.messages(new)
         empty = sum(not m.string for m in entries)
         stale = sum(bool(m.string) and m.fuzzy for m in entries)
-        dropped = len(catalogues.messages(old)) - (len(entries) - empty) if old is not None else 0
+        before = {(m.context, m.id) for m in catalogues.messages(old)} if old is not None else set()
+        now = {(m.context, m.id) for m in entries}
+        # English gone or changed, less the changed English whose translation stayed on as stale.
+        dropped = len(before - now) - sum(m.fuzzy and (m.context, m.id) not in before for m in entries)
         print(f"{path.relative_to(TRANSLATIONS.parent)}: {len(entries)} entries, {empty} to translate, "
-              f"{stale} stale (fuzzy), {max(dropped, 0)} dropped")
+              f"{stale} stale (fuzzy), {dropped} dropped")
         print(f"  wrote {build(stage, args.language).relative_to(NOTEBOOKS.parent)}")
     return 0
 
