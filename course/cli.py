@@ -15,7 +15,7 @@ __all__ = ["main", "build_parser"]
 
 # The modules that add subcommands, in the order `course --help` lists them.
 COMMAND_MODULES = ["course.generator.commands", "course.exports.commands", "course.book.commands",
-                   "course.workshop.commands", "course.grading.commands"]
+                   "course.workshop.commands", "course.grading.commands", "course.translation.commands"]
 
 
 def build_parser() -> argparse.ArgumentParser:

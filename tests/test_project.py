@@ -113,16 +113,16 @@ def test_the_learners_part_is_all_the_top_level_holds(root):
     """Each top-level module of the package is one a notebook loads; the command line is the one exception."""
     top_level = {f"course.{p.stem}" for p in (root / "course").glob("*.py") if p.stem != "__init__"}
     top_level |= {f"course.{p.parent.name}" for p in (root / "course").glob("*/__init__.py")}
-    parts = {"course.grading", "course.book", "course.workshop"}
+    parts = {"course.grading", "course.book", "course.workshop", "course.translation"}
     assert top_level - parts - {"course.cli"} <= _modules_loaded_by("import course")
 
 
 def test_course_help_loads_no_command_until_it_runs():
     loaded = _modules_loaded_by("from course.cli import build_parser\nbuild_parser().format_help()")
     assert not {m for m in loaded if m.split(".")[0] in ("nbgrader", "nbformat", "nbclient", "sphinx", "yaml")}
-    working = {m for m in loaded if m.startswith(("course.grading.", "course.book.", "course.workshop."))}
+    working = {m for m in loaded if m.startswith(("course.grading.", "course.book.", "course.workshop.", "course.translation."))}
     assert working <= {"course.grading.commands", "course.grading.nbgrader_setup", "course.book.commands",
-                       "course.workshop.commands"}
+                       "course.workshop.commands", "course.translation.commands"}
 
 
 def test_no_module_is_longer_than_a_maintainer_reads_at_once(root):

@@ -19,8 +19,9 @@ from .editions import release_notebooks
 
 __all__ = ["ANSWER_KEYS", "publish_learner_branch"]
 
-#: Folders of the repository that hold answers and never go on the learner branch.
-ANSWER_KEYS = ("tests", "instructor")
+#: Folders of the repository that hold answers and never go on the learner branch (a catalogue holds the
+#: translated model answers of written exercises).
+ANSWER_KEYS = ("tests", "instructor", "translations")
 
 
 def _git(repo: Path, *args: str, env: dict | None = None) -> str:
@@ -35,7 +36,7 @@ def publish_learner_branch(repo: Path = ROOT, branch: str = "learner") -> str | 
         raise SystemExit("notebooks/ has uncommitted changes: commit them first, so the learner branch "
                          "matches a commit of the course.")
     notebooks = repo / "notebooks"
-    stages = stage_names(notebooks)
+    stages = stage_names(notebooks, language=None)  # a translated source holds solutions too
     with tempfile.TemporaryDirectory(prefix="course-learner-branch-") as scratch:
         released = Path(scratch) / "release"
         released.mkdir()

@@ -36,12 +36,12 @@ def add_course_options(parser: argparse.ArgumentParser) -> None:
 
 
 def chosen_stages(requested: list[str] | None, source: str | os.PathLike | None = None) -> list[str]:
-    """The stages a command works on: those asked for (checked to exist), or all of them."""
-    known = stage_names(source)
+    """The stages a command works on: those asked for (checked to exist, in any language), or all the English ones."""
+    known = stage_names(source, language=None)
     unknown = [s for s in requested or [] if s not in known]
     if unknown:
         raise SystemExit(f"No such stage: {', '.join(unknown)}. The stages are: {', '.join(known) or 'none yet'}.")
-    return list(requested) if requested else known
+    return list(requested) if requested else stage_names(source)
 
 
 def _course_dir(args: argparse.Namespace) -> Path:
