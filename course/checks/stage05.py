@@ -64,17 +64,50 @@ queue = partial(_queue_columns, columns=["account_id", "created_at", "platform",
 edge_queue = partial(_queue_columns, columns=["created_at", "waiting_hours", "escalate"])
 
 
-def edge_comments() -> pd.DataFrame:
-    """A comments table, with every column of the data dictionary, holding the edge cases of the queue."""
-    rows = []
-    for comment_id, kind, before, minutes in EDGE_CASES:
-        asked = EDGE_NOW - pd.Timedelta(minutes=before)
-        rows.append({"comment_id": comment_id, "post_id": "P000001", "account_id": "INS-FB", "platform": "facebook",
-                     "created_at": f"{asked:%Y-%m-%d %H:%M}", "commenter_id": f"U9{comment_id[1:]:0>4}",
-                     "label": kind, "text": "When is the next consultation open?" if kind == "question"
-                     else "This took far too long to decide.", "replied": "true" if minutes else "false",
-                     "reply_minutes": minutes or None, "returned_30d": "false"})
-    return typed(pd.DataFrame(rows), "comments")
+#: The cases with no comparison at exactly `now` or at the limit: a queue's old questions, for parts a and b.
+OLD_CASES = ("E01", "E03", "E05", "E08", "E09", "E10", "E11")
+#: The edge cases of reply times: comment id, account, label, reply minutes (None: never answered), came back.
+EDGE_REPLIES = [
+    ("R01", "INS-FB", "question", 240, True),     # answered exactly at 4 hours: in time for 4 hours
+    ("R02", "INS-FB", "question", 60, False),     # exactly at 60 minutes: in time for 1 hour, and fast at 60
+    ("R03", "INS-FB", "question", 180, True),     # exactly at 180 minutes: fast at 180
+    ("R04", "INS-FB", "question", None, False),   # never answered: not in time, "no reply"
+    ("R05", "INS-FB", "question", 241, True),
+    ("R06", "INS-FB", "criticism", 30, True),     # not a question
+    ("R07", "INS-X", "question", None, True),     # the institution's X account: questions, none answered
+    ("R08", "INS-X", "question", None, False),
+    ("R09", "MEM01-X", "question", 61, True),
+    ("R10", "MEM01-X", "question", 179, False),
+    ("R11", "MEM01-LI", "question", None, False),  # a member's LinkedIn account: a question, never answered
+]
+
+
+def _comments(rows) -> pd.DataFrame:
+    """A comments table with every column of the data dictionary; ``rows`` are (id, account, platform, label,
+    asked, reply minutes or None, came back)."""
+    records = [{"comment_id": comment_id, "post_id": "P000001", "account_id": account, "platform": platform,
+                "created_at": f"{asked:%Y-%m-%d %H:%M}", "commenter_id": f"U9{comment_id[1:]:0>4}", "label": kind,
+                "text": "When is the next consultation open?" if kind == "question"
+                else "This took far too long to decide.", "replied": "false" if minutes is None else "true",
+                "reply_minutes": minutes, "returned_30d": "true" if back else "false"}
+               for comment_id, account, platform, kind, asked, minutes, back in rows]
+    return typed(pd.DataFrame(records), "comments")
+
+
+def edge_comments(ids=None) -> pd.DataFrame:
+    """A comments table holding the edge cases of the queue (those of ``ids`` only, if given)."""
+    return _comments([(comment_id, "INS-FB", "facebook", kind, EDGE_NOW - pd.Timedelta(minutes=before),
+                       float(minutes) if minutes else None, False)
+                      for comment_id, kind, before, minutes in EDGE_CASES if ids is None or comment_id in ids])
+
+
+def edge_replies() -> pd.DataFrame:
+    """A comments table holding the edge cases of reply times (EDGE_REPLIES), one hour apart."""
+    first = pd.Timestamp("2025-06-02 09:00")
+    platforms = {"INS-FB": "facebook", "INS-X": "x", "MEM01-X": "x", "MEM01-LI": "linkedin"}
+    return _comments([(comment_id, account, platforms[account], kind, first + pd.Timedelta(hours=number),
+                       None if minutes is None else float(minutes), back)
+                      for number, (comment_id, account, kind, minutes, back) in enumerate(EDGE_REPLIES)])
 
 
 def _reply_minutes_slips(account_type, other_type):
@@ -153,7 +186,7 @@ def _queue_slips(part):
                    "`escalate` should be True or False for each question.")
         check.that(bool((waiting["escalate"] == (hours_waited >= limit)).all()),
                    f"`escalate` should be True exactly when the question has waited at least `escalate_hours` hours "
-                   f"({limit} here).")
+                   f"({limit} here): use the argument `escalate_hours`, not a number typed in.")
 
     return slips
 
@@ -169,7 +202,8 @@ def _edge_slips(check, waiting_questions):
 
 
 REPLY_HINTS = {
-    "labels": "Give one median per platform on which that account type has answered questions.",
+    "labels": "Give one median per platform on which that account type has answered questions (leave out a "
+              "platform whose questions were never answered).",
     "values": "Keep only the questions on the accounts of `account_type` (merge in `accounts` for it), and take the "
               "median (not the mean) of `reply_minutes`, in minutes.",
 }
@@ -199,6 +233,10 @@ def _reply(account_type):
     return lambda tables: [(tables["comments"], tables["accounts"], account_type)]
 
 
+def _edge_reply(account_type):
+    return lambda: [(edge_replies(), load("accounts"), account_type)]
+
+
 def _waiting(part):
     now, limit = QUEUE_MOMENTS[part]
     return lambda tables: [(tables["comments"], now, limit)]
@@ -208,21 +246,29 @@ def _waiting(part):
 RATES = partial(collect.series, order=False, rtol=1e-6, atol=1e-8)
 SHARES = partial(collect.series, order=False, rtol=1e-6)
 
+def _edge_waiting(part):
+    return lambda: [(edge_comments(OLD_CASES), EDGE_NOW, QUEUE_MOMENTS[part][1])]
+
+
 PARTS = {
     "5.1a": Part("Exercise 5.1", "median_reply_minutes", _reply("institution"), RATES,
-                 _reply_minutes_slips("institution", "member"), REPLY_HINTS),
+                 _reply_minutes_slips("institution", "member"), REPLY_HINTS, edges=_edge_reply("institution")),
     "5.1b": Part("Exercise 5.1", "median_reply_minutes", _reply("member"), RATES,
-                 _reply_minutes_slips("member", "institution"), REPLY_HINTS),
+                 _reply_minutes_slips("member", "institution"), REPLY_HINTS, edges=_edge_reply("member")),
     "5.2a": Part("Exercise 5.2", "service_level", lambda t: [(t["comments"], 4)], RATES,
-                 _service_level_slips(4), LEVEL_HINTS),
+                 _service_level_slips(4), LEVEL_HINTS, edges=lambda: [(edge_replies(), 4)]),
     "5.2b": Part("Exercise 5.2", "service_level", lambda t: [(t["comments"], 1)], RATES,
-                 _service_level_slips(1, 4), LEVEL_HINTS),
+                 _service_level_slips(1, 4), LEVEL_HINTS, edges=lambda: [(edge_replies(), 1)]),
     "5.3a": Part("Exercise 5.3", "return_rate_by_speed", lambda t: [(t["comments"], 60)], SHARES,
-                 _return_rate_slips(60), RETURN_HINTS),
+                 _return_rate_slips(60), RETURN_HINTS, edges=lambda: [(edge_replies(), 60)]),
     "5.3b": Part("Exercise 5.3", "return_rate_by_speed", lambda t: [(t["comments"], 180)], SHARES,
-                 _return_rate_slips(180, 60), RETURN_HINTS),
-    "5.4a": Part("Exercise 5.4", "waiting_questions", _waiting("a"), queue, _queue_slips("a"), QUEUE_HINTS),
-    "5.4b": Part("Exercise 5.4", "waiting_questions", _waiting("b"), queue, _queue_slips("b"), QUEUE_HINTS),
+                 _return_rate_slips(180, 60), RETURN_HINTS, edges=lambda: [(edge_replies(), 180)]),
+    # Parts a and b also try the old questions of the edge cases (none exactly at `now` or at the limit: those
+    # are part c's), with their own limit.
+    "5.4a": Part("Exercise 5.4", "waiting_questions", _waiting("a"), queue, _queue_slips("a"), QUEUE_HINTS,
+                 edges=_edge_waiting("a")),
+    "5.4b": Part("Exercise 5.4", "waiting_questions", _waiting("b"), queue, _queue_slips("b"), QUEUE_HINTS,
+                 edges=_edge_waiting("b")),
     # The edge cases only: no call on the course's data sets.
     "5.4c": Part("Exercise 5.4", "waiting_questions", lambda t: [], edge_queue, _edge_slips, QUEUE_HINTS,
                  edges=lambda: [(edge_comments(), EDGE_NOW, 48)]),
