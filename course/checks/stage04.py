@@ -44,7 +44,7 @@ def _format_lift_slips(platform, reference):
         values = dict(zip(map(str, lift.index), lift))
         check.that(_close(values[reference], 1),
                    f"the reference format ({reference}) should come out at exactly 1: divide every format's median "
-                   "by the reference format's median on the same platform.")
+                   "by the median of the format given as the argument `reference`, on the same platform.")
         check.that(bool((lift.astype(float) > 0).all()), "every lift should be above 0.")
 
     return slips
