@@ -79,6 +79,7 @@ EDGE_REPLIES = [
     ("R09", "MEM01-X", "question", 61, True),
     ("R10", "MEM01-X", "question", 179, False),
     ("R11", "MEM01-LI", "question", None, False),  # a member's LinkedIn account: a question, never answered
+    ("R12", "COM-FIN-X", "criticism", 45, True),   # an account with comments but no question: no share
 ]
 
 
@@ -104,7 +105,7 @@ def edge_comments(ids=None) -> pd.DataFrame:
 def edge_replies() -> pd.DataFrame:
     """A comments table holding the edge cases of reply times (EDGE_REPLIES), one hour apart."""
     first = pd.Timestamp("2025-06-02 09:00")
-    platforms = {"INS-FB": "facebook", "INS-X": "x", "MEM01-X": "x", "MEM01-LI": "linkedin"}
+    platforms = {"INS-FB": "facebook", "INS-X": "x", "MEM01-X": "x", "MEM01-LI": "linkedin", "COM-FIN-X": "x"}
     return _comments([(comment_id, account, platforms[account], kind, first + pd.Timedelta(hours=number),
                        None if minutes is None else float(minutes), back)
                       for number, (comment_id, account, kind, minutes, back) in enumerate(EDGE_REPLIES)])

@@ -102,6 +102,13 @@ MORE_WRONG = {
         "    return chosen.groupby('platform')['reply_minutes'].median().dropna()\n",
     ],
     "ex5_2_service_level": [
+        # Questions in time over questions, counted on every comment: an account with comments but no question
+        # gets an empty share instead of none.
+        "def service_level(comments, hours=4):\n"
+        "    asked = comments['label'] == 'question'\n"
+        "    in_time = asked & (comments['reply_minutes'] <= hours * 60)\n"
+        "    by_account = comments['account_id']\n"
+        "    return in_time.groupby(by_account).sum() / asked.groupby(by_account).sum()\n",
         # `<` for `<=`: a question answered exactly at the limit is counted late.
         "def service_level(comments, hours=4):\n"
         "    questions = comments[comments['label'] == 'question']\n"
