@@ -103,7 +103,8 @@ def _best_slots_slips(platform, n, min_posts, one_per_weekday=True, other_argume
     def slips(check, best_slots):
         proposed = check.call(best_slots, load("posts"), platform, n, min_posts)
         check.frame(proposed, SLOT_COLUMNS, "the proposed slots")
-        check.that(len(proposed) == n, f"asked for {n} slots: return {n} rows, one per slot.")
+        check.that(len(proposed) == n, f"asked for {n} slots, it returns {len(proposed)} rows: return one row per "
+                   "slot, as many as the argument `n` asks (`.head(n)`, not a number typed in).")
         check.that(set(proposed["weekday"]) <= set(WEEKDAYS), "`weekday` should hold day names such as 'Monday'.")
         check.that(not one_per_weekday or proposed["weekday"].is_unique,
                    "two slots fall on the same weekday: keep only each weekday's best slot.")
@@ -178,7 +179,7 @@ HOUR_PROFILE_HINTS = {
     "values": "Take the median (not the mean) of the engagement rate, divided by reach, of this platform's posts.",
     "order": "Keep the hours in increasing order, as grouping gives them: do not sort by the rate.",
 }
-SLOT_RULES = ("Follow the rules in order: this platform only, slots with at least min_posts posts, "
+SLOT_RULES = ("Follow the rules in order: this platform only, slots with at least min_posts posts (`>=`), "
               "each weekday's best slot only, then the n best, highest median_rate first.")
 BEST_SLOTS_HINTS = {
     "rows": "Return the n best slots, at most one per weekday, among the slots with at least min_posts posts.",
@@ -194,7 +195,8 @@ RELATIVE_RATE_HINTS = {
               "mean) of those ratios in each group.",
 }
 POSTS_PER_DAY_HINTS = {
-    "labels": "Give one average for each kind of day of the calendar's `period` column.",
+    "labels": "Give one average for each kind of day of the calendar's `period` column, 0 for a kind of day "
+              "on which the account published nothing.",
     "values": "Keep only this account's posts, and average over every day of the period, "
               "counting the days without posts as 0 (a period without any post gets 0).",
 }

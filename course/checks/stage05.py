@@ -210,18 +210,20 @@ REPLY_HINTS = {
 }
 LEVEL_HINTS = {
     "labels": "Give one share per account (`account_id`) with at least one question.",
-    "values": "Keep only the questions; a question is in time when `reply_minutes` is at most `hours` × 60, and a "
-              "question never answered counts as missed. Divide by all the account's questions.",
+    "values": "Keep only the questions; a question is in time when `reply_minutes` is at most (`<=`) "
+              "`hours` × 60, and a question never answered counts as missed. Divide by all the account's questions.",
 }
 RETURN_HINTS = {
     "labels": "Use exactly the three bands 'fast', 'slow' and 'no reply'.",
-    "values": "Keep only the questions; 'fast' is `reply_minutes` at most `fast_minutes`, 'slow' any later reply, "
-              "'no reply' never answered; then the mean of `returned_30d` in each band.",
+    "values": "Keep only the questions; 'fast' is `reply_minutes` at most (`<=`) `fast_minutes`, 'slow' any "
+              "later reply, 'no reply' never answered; then the mean of `returned_30d` in each band.",
 }
 QUEUE_RULE = ("Follow the rules in order: questions only, asked before `now` (however long ago), and not answered "
               "by `now`: never answered, or answered after `now` (created_at + reply_minutes).")
 QUEUE_HINTS = {
     "labels": QUEUE_RULE,
+    "account_id: labels": f"It holds other questions (by `comment_id`) than expected. {QUEUE_RULE}",
+    "created_at: labels": f"It holds other questions than expected. {QUEUE_RULE}",
     "account_id: values": "Keep each question's own `account_id`.",
     "platform: values": "Keep each question's own `platform`.",
     "waiting_hours: values": "`waiting_hours` is `(now - created_at) / pd.Timedelta(hours=1)`.",
