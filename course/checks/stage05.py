@@ -49,7 +49,9 @@ def _queue_columns(result, columns) -> None:
     """A queue compared question by question (by ``comment_id``) on ``columns``, and on its sequence of times.
 
     Questions asked in the same minute may come in any order: only the sequence of ``created_at`` is compared.
+    The names of its columns are compared too, in any order (rule 4: the six columns, no more).
     """
+    collect.value(sorted(str(name) for name in result.columns), name="columns")
     mine = result.set_index("comment_id")
     for name in columns:
         if name == "created_at":
@@ -228,6 +230,7 @@ QUEUE_HINTS = {
     "platform: values": "Keep each question's own `platform`.",
     "waiting_hours: values": "`waiting_hours` is `(now - created_at) / pd.Timedelta(hours=1)`.",
     "escalate: values": "`escalate` is True when `waiting_hours` is at least `escalate_hours`, False otherwise.",
+    "columns: value": "Return exactly the six columns of rule 4 (`queue[[\"comment_id\", ...]]`), no more.",
     "created_at: order": "Sort by `created_at`, the oldest question (waiting longest) first.",
 }
 

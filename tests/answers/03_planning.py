@@ -330,6 +330,16 @@ ALTERNATIVES = {
         "    return table['engagement_rate'].sort_index()\n",
     ],
     "ex3_2_best_slots": [
+        # The slots keep the row labels of the grouped table: the statement leaves the index open.
+        "def best_slots(posts, platform, n, min_posts=10):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    engaged = chosen['reactions'] + chosen['comments'] + chosen['shares']\n"
+        "    chosen = chosen.assign(weekday=chosen['posted_at'].dt.day_name(), hour=chosen['posted_at'].dt.hour,\n"
+        "                           rate=engaged / chosen['reach'])\n"
+        "    slots = chosen.groupby(['weekday', 'hour']).agg(median_rate=('rate', 'median'), posts=('rate', 'size'))\n"
+        "    slots = slots.reset_index()\n"
+        "    slots = slots[slots['posts'] >= min_posts]\n"
+        "    return slots.sort_values('median_rate', ascending=False).drop_duplicates('weekday').head(n)\n",
         # idxmax() picks each weekday's best slot, nlargest() the n best of those.
         "def best_slots(posts, platform, n, min_posts=10):\n"
         "    mine = posts[posts['platform'] == platform]\n"

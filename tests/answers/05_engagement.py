@@ -177,6 +177,13 @@ MORE_WRONG = {
         "    return q.loc[q['returned_30d'], 'speed'].value_counts(normalize=True)\n",
     ],
     "ex5_4_waiting_questions": [
+        # Every column of the comments, beside the two new ones: rule 4 asks for six columns only.
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
+        "    q = comments[comments['label'] == 'question']\n"
+        "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
+        "    q = q[(q['created_at'] < now) & (at.isna() | (at > now))]\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(hours=1)\n"
+        "    return q.assign(waiting_hours=w, escalate=w >= escalate_hours).sort_values('created_at')\n",
         # Newest first: the moderator would answer the latest question before the oldest.
         "def waiting_questions(comments, now, escalate_hours=48):\n"
         "    q = comments[comments['label'] == 'question']\n"
