@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import partial
 
 import pandas as pd
 
 from ..data import load
+from . import collect
 from .exact import Part
-from .fingerprint import by_label, label, rounded
 
 STAGE = "04-content"
 
@@ -43,21 +44,17 @@ def _format_lift_slips(platform, reference):
         values = dict(zip(map(str, lift.index), lift))
         check.that(_close(values[reference], 1),
                    f"the reference format ({reference}) should come out at exactly 1: divide every format's median "
-                   "by the reference format's median on the same platform.")
+                   "by the median of the format given as the argument `reference`, on the same platform.")
         check.that(bool((lift.astype(float) > 0).all()), "every lift should be above 0.")
 
     return slips
 
 
-def _audit_view(result):
+def _audit(result):
     """An audit compared account type by account type, whatever the order of its rows."""
-    if not isinstance(result, pd.DataFrame):
-        return by_label(result)
-    rows = sorted(result.index, key=label)
-    view = {"type": "DataFrame", "labels": [label(k) for k in rows]}
-    for name in AUDIT_COLUMNS:
-        view[f"column {name}"] = [rounded(v) for v in result.loc[rows, name]] if name in result.columns else None
-    return view
+    collect.labels(result)
+    for column in AUDIT_COLUMNS:
+        collect.series(result[column], order=False, rtol=1e-6, name=column)
 
 
 def _shares_by_type(posts, accounts, formats, column):
@@ -115,17 +112,11 @@ def _click_through_slips(check, click_through):
                "first, then divide the totals.")
 
 
-def _verdict_view(result):
-    """A verdict compared on its four numbers, then on its text: a dict, or a Series with the same labels."""
-    if not isinstance(result, (Mapping, pd.Series)):
-        return {"type": type(result).__name__}
-    view = {"type": "dict"}
-    try:
-        view["values"] = [rounded(float(result[key])) for key in NUMBER_KEYS]
-    except (KeyError, TypeError, ValueError):
-        view["values"] = None
-    view["column verdict"] = str(result["verdict"]) if "verdict" in result else None
-    return view
+def _verdict(result):
+    """A verdict compared on its four numbers, then on its text (a dict, or a Series with the same labels)."""
+    for key in NUMBER_KEYS:
+        collect.number(result[key], rtol=1e-6, name=key)
+    collect.value(result["verdict"], name="verdict")
 
 
 def _read_verdict(check, result, what):
@@ -200,9 +191,9 @@ FORMAT_LIFT_HINTS = {
 }
 AUDIT_HINTS = {
     "labels": "Give one row per account type, with the account type as the index.",
-    "column alt_text": "`alt_text` is the share with alt text among the images (format image) of each account "
+    "alt_text: values": "`alt_text` is the share with alt text among the images (format image) of each account "
                        "type, the type taken from `accounts`.",
-    "column captions": "`captions` is the share with captions among the videos (video, short_video, live) of each "
+    "captions: values": "`captions` is the share with captions among the videos (video, short_video, live) of each "
                        "account type.",
 }
 CLICK_THROUGH_HINTS = {
@@ -211,29 +202,32 @@ CLICK_THROUGH_HINTS = {
               "totals.",
 }
 VERDICT_HINTS = {
-    "values": "From the totals of the test's two variants: `difference` is B minus A; `low` and `high` the Wald "
+    "value": "From the totals of the test's two variants: `difference` is B minus A; `low` and `high` the Wald "
               "interval at the confidence asked (difference ± z × standard error, or method=\"wald\" with "
               "alpha = 1 - confidence); `p_value` the two-sided p-value of the two-proportion z test.",
-    "column verdict": "The verdict is exactly 'B better', 'A better' or 'no clear difference', from the p-value "
+    "verdict: value": "The verdict is exactly 'B better', 'A better' or 'no clear difference', from the p-value "
                       "against 1 - confidence and the sign of the difference.",
 }
 
+#: A ratio or a share per label, whatever the order of the labels.
+SHARES = partial(collect.series, order=False, rtol=1e-6)
+
 PARTS = {
-    "4.1a": Part("Exercise 4.1", "format_lift", lambda t: [(t["posts"], "instagram", "image")], by_label,
+    "4.1a": Part("Exercise 4.1", "format_lift", lambda t: [(t["posts"], "instagram", "image")], SHARES,
                  _format_lift_slips("instagram", "image"), FORMAT_LIFT_HINTS),
-    "4.1b": Part("Exercise 4.1", "format_lift", lambda t: [(t["posts"], "x", "text")], by_label,
+    "4.1b": Part("Exercise 4.1", "format_lift", lambda t: [(t["posts"], "x", "text")], SHARES,
                  _format_lift_slips("x", "text"), FORMAT_LIFT_HINTS),
-    "4.2a": Part("Exercise 4.2", "accessibility_audit", lambda t: [(t["posts"], t["accounts"])], _audit_view,
+    "4.2a": Part("Exercise 4.2", "accessibility_audit", lambda t: [(t["posts"], t["accounts"])], _audit,
                  _audit_slips(), AUDIT_HINTS),
-    "4.2b": Part("Exercise 4.2", "accessibility_audit", lambda t: [(_november(t), t["accounts"])], _audit_view,
+    "4.2b": Part("Exercise 4.2", "accessibility_audit", lambda t: [(_november(t), t["accounts"])], _audit,
                  _audit_slips("2025-11"), AUDIT_HINTS),
     "4.3": Part("Exercise 4.3", "click_through", lambda t: [(t["ab_tests"], "AB1"), (t["ab_tests"], "AB2")],
-                by_label, _click_through_slips, CLICK_THROUGH_HINTS),
+                SHARES, _click_through_slips, CLICK_THROUGH_HINTS),
     "4.4a": Part("Exercise 4.4", "ab_verdict",
                  lambda t: [(t["ab_tests"], "AB1", 0.95), (t["ab_tests"], "AB2", 0.95)],
-                 _verdict_view, _verdict_slips_a, VERDICT_HINTS),
+                 _verdict, _verdict_slips_a, VERDICT_HINTS),
     "4.4b": Part("Exercise 4.4", "ab_verdict",
                  lambda t: [(_swapped(t["ab_tests"]), "AB1", 0.95), (_two_days(t["ab_tests"]), "AB1", 0.95),
                             (t["ab_tests"], "AB1", 0.99)],
-                 _verdict_view, _verdict_slips_b, VERDICT_HINTS),
+                 _verdict, _verdict_slips_b, VERDICT_HINTS),
 }

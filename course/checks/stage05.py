@@ -3,25 +3,21 @@
 Each part names the function it calls, how (on the tables of one seed), which properties a
 hidden test compares, and the common slips it names first, on the practice data.
 
->>> queue(pd.DataFrame({"comment_id": ["C2", "C1"], "account_id": ["A", "B"], "platform": ["x", "x"],
-...                     "created_at": pd.to_datetime(["2025-01-01", "2025-01-02"]),
-...                     "waiting_hours": [48.0, 24.0], "escalate": [True, False]}))["column escalate"]
-[False, True]
 >>> edge_comments()["label"].dtype == load("comments")["label"].dtype
 True
 """
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
 from ..data import load, typed
 from ..schema import PLATFORMS
+from . import collect
 from .exact import Part
-from .fingerprint import by_label, label, rounded
 
 STAGE = "05-engagement"
 
@@ -49,38 +45,72 @@ EDGE_CASES = [
 ]
 
 
-def queue(result: Any) -> dict[str, Any]:
-    """A queue compared as the hidden tests compare it: which questions, their values, then the order of their times.
+def _queue_columns(result, columns) -> None:
+    """A queue compared question by question (by ``comment_id``) on ``columns``, and on its sequence of times.
 
     Questions asked in the same minute may come in any order: only the sequence of ``created_at`` is compared.
+    The names of its columns are compared too, in any order (rule 4: the six columns, no more).
     """
-    if not isinstance(result, pd.DataFrame):
-        return {"type": "Series" if isinstance(result, pd.Series) else type(result).__name__}
-    view: dict[str, Any] = {"type": "DataFrame", "rows": len(result)}
-    if "comment_id" not in result.columns:
-        view["labels"] = None
-        return view
-    ordered = result.assign(_key=result["comment_id"].astype(str)).sort_values("_key", kind="stable")
-    view["labels"] = list(ordered["_key"])
-    for name in ("account_id", "platform"):
-        view[f"column {name}"] = [label(v) for v in ordered[name]] if name in result.columns else None
-    for name in ("waiting_hours", "escalate"):
-        view[f"column {name}"] = [rounded(v) for v in ordered[name]] if name in result.columns else None
-    view["order"] = [label(v) for v in result["created_at"]] if "created_at" in result.columns else None
-    return view
+    collect.value(sorted(str(name) for name in result.columns), name="columns")
+    mine = result.set_index("comment_id")
+    for name in columns:
+        if name == "created_at":
+            collect.labels(result.set_index("created_at"), order=True, name=name)
+        else:
+            column = mine[name].astype(str) if name == "platform" else mine[name]
+            collect.series(column, order=False, rtol=1e-6 if name == "waiting_hours" else 0, name=name)
 
 
-def edge_comments() -> pd.DataFrame:
-    """A comments table, with every column of the data dictionary, holding the edge cases of the queue."""
-    rows = []
-    for comment_id, kind, before, minutes in EDGE_CASES:
-        asked = EDGE_NOW - pd.Timedelta(minutes=before)
-        rows.append({"comment_id": comment_id, "post_id": "P000001", "account_id": "INS-FB", "platform": "facebook",
-                     "created_at": f"{asked:%Y-%m-%d %H:%M}", "commenter_id": f"U9{comment_id[1:]:0>4}",
-                     "label": kind, "text": "When is the next consultation open?" if kind == "question"
-                     else "This took far too long to decide.", "replied": "true" if minutes else "false",
-                     "reply_minutes": minutes or None, "returned_30d": "false"})
-    return typed(pd.DataFrame(rows), "comments")
+#: What the hidden tests compare of a queue on the course's data sets, and of the queue of the edge cases.
+queue = partial(_queue_columns, columns=["account_id", "created_at", "platform", "waiting_hours", "escalate"])
+edge_queue = partial(_queue_columns, columns=["created_at", "waiting_hours", "escalate"])
+
+
+#: The cases with no comparison at exactly `now` or at the limit: a queue's old questions, for parts a and b.
+OLD_CASES = ("E01", "E03", "E05", "E08", "E09", "E10", "E11")
+#: The edge cases of reply times: comment id, account, label, reply minutes (None: never answered), came back.
+EDGE_REPLIES = [
+    ("R01", "INS-FB", "question", 240, True),     # answered exactly at 4 hours: in time for 4 hours
+    ("R02", "INS-FB", "question", 60, False),     # exactly at 60 minutes: in time for 1 hour, and fast at 60
+    ("R03", "INS-FB", "question", 180, True),     # exactly at 180 minutes: fast at 180
+    ("R04", "INS-FB", "question", None, False),   # never answered: not in time, "no reply"
+    ("R05", "INS-FB", "question", 241, True),
+    ("R06", "INS-FB", "criticism", 30, True),     # not a question
+    ("R07", "INS-X", "question", None, True),     # the institution's X account: questions, none answered
+    ("R08", "INS-X", "question", None, False),
+    ("R09", "MEM01-X", "question", 61, True),
+    ("R10", "MEM01-X", "question", 179, False),
+    ("R11", "MEM01-LI", "question", None, False),  # a member's LinkedIn account: a question, never answered
+    ("R12", "COM-FIN-X", "criticism", 45, True),   # an account with comments but no question: no share
+]
+
+
+def _comments(rows) -> pd.DataFrame:
+    """A comments table with every column of the data dictionary; ``rows`` are (id, account, platform, label,
+    asked, reply minutes or None, came back)."""
+    records = [{"comment_id": comment_id, "post_id": "P000001", "account_id": account, "platform": platform,
+                "created_at": f"{asked:%Y-%m-%d %H:%M}", "commenter_id": f"U9{comment_id[1:]:0>4}", "label": kind,
+                "text": "When is the next consultation open?" if kind == "question"
+                else "This took far too long to decide.", "replied": "false" if minutes is None else "true",
+                "reply_minutes": minutes, "returned_30d": "true" if back else "false"}
+               for comment_id, account, platform, kind, asked, minutes, back in rows]
+    return typed(pd.DataFrame(records), "comments")
+
+
+def edge_comments(ids=None) -> pd.DataFrame:
+    """A comments table holding the edge cases of the queue (those of ``ids`` only, if given)."""
+    return _comments([(comment_id, "INS-FB", "facebook", kind, EDGE_NOW - pd.Timedelta(minutes=before),
+                       float(minutes) if minutes else None, False)
+                      for comment_id, kind, before, minutes in EDGE_CASES if ids is None or comment_id in ids])
+
+
+def edge_replies() -> pd.DataFrame:
+    """A comments table holding the edge cases of reply times (EDGE_REPLIES), one hour apart."""
+    first = pd.Timestamp("2025-06-02 09:00")
+    platforms = {"INS-FB": "facebook", "INS-X": "x", "MEM01-X": "x", "MEM01-LI": "linkedin", "COM-FIN-X": "x"}
+    return _comments([(comment_id, account, platforms[account], kind, first + pd.Timedelta(hours=number),
+                       None if minutes is None else float(minutes), back)
+                      for number, (comment_id, account, kind, minutes, back) in enumerate(EDGE_REPLIES)])
 
 
 def _reply_minutes_slips(account_type, other_type):
@@ -159,7 +189,7 @@ def _queue_slips(part):
                    "`escalate` should be True or False for each question.")
         check.that(bool((waiting["escalate"] == (hours_waited >= limit)).all()),
                    f"`escalate` should be True exactly when the question has waited at least `escalate_hours` hours "
-                   f"({limit} here).")
+                   f"({limit} here): use the argument `escalate_hours`, not a number typed in.")
 
     return slips
 
@@ -175,30 +205,33 @@ def _edge_slips(check, waiting_questions):
 
 
 REPLY_HINTS = {
-    "labels": "Give one median per platform on which that account type has answered questions.",
+    "labels": "Give one median per platform on which that account type has answered questions (leave out a "
+              "platform whose questions were never answered).",
     "values": "Keep only the questions on the accounts of `account_type` (merge in `accounts` for it), and take the "
               "median (not the mean) of `reply_minutes`, in minutes.",
 }
 LEVEL_HINTS = {
     "labels": "Give one share per account (`account_id`) with at least one question.",
-    "values": "Keep only the questions; a question is in time when `reply_minutes` is at most `hours` × 60, and a "
-              "question never answered counts as missed. Divide by all the account's questions.",
+    "values": "Keep only the questions; a question is in time when `reply_minutes` is at most (`<=`) "
+              "`hours` × 60, and a question never answered counts as missed. Divide by all the account's questions.",
 }
 RETURN_HINTS = {
     "labels": "Use exactly the three bands 'fast', 'slow' and 'no reply'.",
-    "values": "Keep only the questions; 'fast' is `reply_minutes` at most `fast_minutes`, 'slow' any later reply, "
-              "'no reply' never answered; then the mean of `returned_30d` in each band.",
+    "values": "Keep only the questions; 'fast' is `reply_minutes` at most (`<=`) `fast_minutes`, 'slow' any "
+              "later reply, 'no reply' never answered; then the mean of `returned_30d` in each band.",
 }
 QUEUE_RULE = ("Follow the rules in order: questions only, asked before `now` (however long ago), and not answered "
               "by `now`: never answered, or answered after `now` (created_at + reply_minutes).")
 QUEUE_HINTS = {
-    "rows": QUEUE_RULE,
     "labels": QUEUE_RULE,
-    "column account_id": "Keep each question's own `account_id`.",
-    "column platform": "Keep each question's own `platform`.",
-    "column waiting_hours": "`waiting_hours` is `(now - created_at) / pd.Timedelta(hours=1)`.",
-    "column escalate": "`escalate` is True when `waiting_hours` is at least `escalate_hours`, False otherwise.",
-    "order": "Sort by `created_at`, the oldest question (waiting longest) first.",
+    "account_id: labels": f"It holds other questions (by `comment_id`) than expected. {QUEUE_RULE}",
+    "created_at: labels": f"It holds other questions than expected. {QUEUE_RULE}",
+    "account_id: values": "Keep each question's own `account_id`.",
+    "platform: values": "Keep each question's own `platform`.",
+    "waiting_hours: values": "`waiting_hours` is `(now - created_at) / pd.Timedelta(hours=1)`.",
+    "escalate: values": "`escalate` is True when `waiting_hours` is at least `escalate_hours`, False otherwise.",
+    "columns: value": "Return exactly the six columns of rule 4 (`queue[[\"comment_id\", ...]]`), no more.",
+    "created_at: order": "Sort by `created_at`, the oldest question (waiting longest) first.",
 }
 
 
@@ -206,26 +239,43 @@ def _reply(account_type):
     return lambda tables: [(tables["comments"], tables["accounts"], account_type)]
 
 
+def _edge_reply(account_type):
+    return lambda: [(edge_replies(), load("accounts"), account_type)]
+
+
 def _waiting(part):
     now, limit = QUEUE_MOMENTS[part]
     return lambda tables: [(tables["comments"], now, limit)]
 
 
+#: What the hidden tests compare of a Series: a value per label, whatever the order of the labels.
+RATES = partial(collect.series, order=False, rtol=1e-6, atol=1e-8)
+SHARES = partial(collect.series, order=False, rtol=1e-6)
+
+def _edge_waiting(part):
+    return lambda: [(edge_comments(OLD_CASES), EDGE_NOW, QUEUE_MOMENTS[part][1])]
+
+
 PARTS = {
-    "5.1a": Part("Exercise 5.1", "median_reply_minutes", _reply("institution"), by_label,
-                 _reply_minutes_slips("institution", "member"), REPLY_HINTS),
-    "5.1b": Part("Exercise 5.1", "median_reply_minutes", _reply("member"), by_label,
-                 _reply_minutes_slips("member", "institution"), REPLY_HINTS),
-    "5.2a": Part("Exercise 5.2", "service_level", lambda t: [(t["comments"], 4)], by_label,
-                 _service_level_slips(4), LEVEL_HINTS),
-    "5.2b": Part("Exercise 5.2", "service_level", lambda t: [(t["comments"], 1)], by_label,
-                 _service_level_slips(1, 4), LEVEL_HINTS),
-    "5.3a": Part("Exercise 5.3", "return_rate_by_speed", lambda t: [(t["comments"], 60)], by_label,
-                 _return_rate_slips(60), RETURN_HINTS),
-    "5.3b": Part("Exercise 5.3", "return_rate_by_speed", lambda t: [(t["comments"], 180)], by_label,
-                 _return_rate_slips(180, 60), RETURN_HINTS),
-    "5.4a": Part("Exercise 5.4", "waiting_questions", _waiting("a"), queue, _queue_slips("a"), QUEUE_HINTS),
-    "5.4b": Part("Exercise 5.4", "waiting_questions", _waiting("b"), queue, _queue_slips("b"), QUEUE_HINTS),
-    "5.4c": Part("Exercise 5.4", "waiting_questions", lambda t: [(edge_comments(), EDGE_NOW, 48)], queue,
-                 _edge_slips, QUEUE_HINTS),
+    "5.1a": Part("Exercise 5.1", "median_reply_minutes", _reply("institution"), RATES,
+                 _reply_minutes_slips("institution", "member"), REPLY_HINTS, edges=_edge_reply("institution")),
+    "5.1b": Part("Exercise 5.1", "median_reply_minutes", _reply("member"), RATES,
+                 _reply_minutes_slips("member", "institution"), REPLY_HINTS, edges=_edge_reply("member")),
+    "5.2a": Part("Exercise 5.2", "service_level", lambda t: [(t["comments"], 4)], RATES,
+                 _service_level_slips(4), LEVEL_HINTS, edges=lambda: [(edge_replies(), 4)]),
+    "5.2b": Part("Exercise 5.2", "service_level", lambda t: [(t["comments"], 1)], RATES,
+                 _service_level_slips(1, 4), LEVEL_HINTS, edges=lambda: [(edge_replies(), 1)]),
+    "5.3a": Part("Exercise 5.3", "return_rate_by_speed", lambda t: [(t["comments"], 60)], SHARES,
+                 _return_rate_slips(60), RETURN_HINTS, edges=lambda: [(edge_replies(), 60)]),
+    "5.3b": Part("Exercise 5.3", "return_rate_by_speed", lambda t: [(t["comments"], 180)], SHARES,
+                 _return_rate_slips(180, 60), RETURN_HINTS, edges=lambda: [(edge_replies(), 180)]),
+    # Parts a and b also try the old questions of the edge cases (none exactly at `now` or at the limit: those
+    # are part c's), with their own limit.
+    "5.4a": Part("Exercise 5.4", "waiting_questions", _waiting("a"), queue, _queue_slips("a"), QUEUE_HINTS,
+                 edges=_edge_waiting("a")),
+    "5.4b": Part("Exercise 5.4", "waiting_questions", _waiting("b"), queue, _queue_slips("b"), QUEUE_HINTS,
+                 edges=_edge_waiting("b")),
+    # The edge cases only: no call on the course's data sets.
+    "5.4c": Part("Exercise 5.4", "waiting_questions", lambda t: [], edge_queue, _edge_slips, QUEUE_HINTS,
+                 edges=lambda: [(edge_comments(), EDGE_NOW, 48)]),
 }

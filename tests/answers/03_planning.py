@@ -72,6 +72,16 @@ HARDCODED = {
 # Further wrong answers, checked in one process against the visible and the hidden checks.
 MORE_WRONG = {
     "ex3_1_hour_profile": [
+        # Sorts the hours by their rate, best hour first: the statement asks for the hours in increasing order.
+        "def hour_profile(posts, platform):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    rate = (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['reach']\n"
+        "    return rate.groupby(chosen['posted_at'].dt.hour).median().sort_values(ascending=False)\n",
+        # Every hour of the day, 0 for the hours without posts: the statement keeps only the hours with a post.
+        "def hour_profile(posts, platform):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    rate = (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['reach']\n"
+        "    return rate.groupby(chosen['posted_at'].dt.hour).median().reindex(range(24), fill_value=0)\n",
         # Forgets the platform filter: every platform's posts in one profile.
         "def hour_profile(posts, platform):\n"
         "    rate = (posts['reactions'] + posts['comments'] + posts['shares']) / posts['reach']\n"
@@ -100,6 +110,39 @@ MORE_WRONG = {
         "    return rate.groupby(chosen['posted_at'].dt.hour).median()\n",
     ],
     "ex3_2_best_slots": [
+        # `>` for `>=`: a slot with exactly min_posts posts is dropped.
+        "def best_slots(posts, platform, n, min_posts=10):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    engaged = chosen['reactions'] + chosen['comments'] + chosen['shares']\n"
+        "    chosen = chosen.assign(weekday=chosen['posted_at'].dt.day_name(), hour=chosen['posted_at'].dt.hour,\n"
+        "                           rate=engaged / chosen['reach'])\n"
+        "    slots = chosen.groupby(['weekday', 'hour']).agg(median_rate=('rate', 'median'), posts=('rate', 'size'))\n"
+        "    slots = slots.reset_index()\n"
+        "    slots = slots[slots['posts'] > min_posts]\n"
+        "    best = slots.sort_values('median_rate', ascending=False).drop_duplicates('weekday')\n"
+        "    return best.head(n).reset_index(drop=True)\n",
+        # Rules 2 and 3 swapped: each weekday's best slot first, then the minimum, so a weekday whose best slot is
+        # too small loses its other slots too.
+        "def best_slots(posts, platform, n, min_posts=10):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    engaged = chosen['reactions'] + chosen['comments'] + chosen['shares']\n"
+        "    chosen = chosen.assign(weekday=chosen['posted_at'].dt.day_name(), hour=chosen['posted_at'].dt.hour,\n"
+        "                           rate=engaged / chosen['reach'])\n"
+        "    slots = chosen.groupby(['weekday', 'hour']).agg(median_rate=('rate', 'median'), posts=('rate', 'size'))\n"
+        "    best = slots.reset_index().sort_values('median_rate', ascending=False).drop_duplicates('weekday')\n"
+        "    best = best[best['posts'] >= min_posts]\n"
+        "    return best.head(n).reset_index(drop=True)\n",
+        # Always proposes 3 slots, whatever n says.
+        "def best_slots(posts, platform, n, min_posts=10):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    engaged = chosen['reactions'] + chosen['comments'] + chosen['shares']\n"
+        "    chosen = chosen.assign(weekday=chosen['posted_at'].dt.day_name(), hour=chosen['posted_at'].dt.hour,\n"
+        "                           rate=engaged / chosen['reach'])\n"
+        "    slots = chosen.groupby(['weekday', 'hour']).agg(median_rate=('rate', 'median'), posts=('rate', 'size'))\n"
+        "    slots = slots.reset_index()\n"
+        "    slots = slots[slots['posts'] >= min_posts]\n"
+        "    best = slots.sort_values('median_rate', ascending=False).drop_duplicates('weekday')\n"
+        "    return best.head(3).reset_index(drop=True)\n",
         # Keeps every slot instead of one per weekday: the best evenings of one day crowd out the others.
         "def best_slots(posts, platform, n, min_posts=10):\n"
         "    chosen = posts[posts['platform'] == platform]\n"
@@ -230,6 +273,14 @@ MORE_WRONG = {
         "    return (posts['rate'] / posts['account_id'].map(usual)).groupby(posts['group']).median()\n",
     ],
     "ex3_4_posts_per_day": [
+        # The posts of each period divided by its days: right, except that a period without any post of the
+        # account is left out (or empty) instead of 0.
+        "def posts_per_day(posts, calendar, account_id):\n"
+        "    mine = posts[posts['account_id'] == account_id]\n"
+        "    period = mine['posted_at'].dt.normalize().map(calendar.set_index('date')['period'])\n"
+        "    published = mine.groupby(period.astype(str)).size()\n"
+        "    days = calendar['period'].astype(str).value_counts()\n"
+        "    return (published / days).dropna()\n",
         # Averages only the days with posts, counted per kind of day (the days without posts are forgotten).
         "def posts_per_day(posts, calendar, account_id):\n"
         "    mine = posts[posts['account_id'] == account_id]\n"
@@ -279,6 +330,16 @@ ALTERNATIVES = {
         "    return table['engagement_rate'].sort_index()\n",
     ],
     "ex3_2_best_slots": [
+        # The slots keep the row labels of the grouped table: the statement leaves the index open.
+        "def best_slots(posts, platform, n, min_posts=10):\n"
+        "    chosen = posts[posts['platform'] == platform]\n"
+        "    engaged = chosen['reactions'] + chosen['comments'] + chosen['shares']\n"
+        "    chosen = chosen.assign(weekday=chosen['posted_at'].dt.day_name(), hour=chosen['posted_at'].dt.hour,\n"
+        "                           rate=engaged / chosen['reach'])\n"
+        "    slots = chosen.groupby(['weekday', 'hour']).agg(median_rate=('rate', 'median'), posts=('rate', 'size'))\n"
+        "    slots = slots.reset_index()\n"
+        "    slots = slots[slots['posts'] >= min_posts]\n"
+        "    return slots.sort_values('median_rate', ascending=False).drop_duplicates('weekday').head(n)\n",
         # idxmax() picks each weekday's best slot, nlargest() the n best of those.
         "def best_slots(posts, platform, n, min_posts=10):\n"
         "    mine = posts[posts['platform'] == platform]\n"

@@ -71,6 +71,11 @@ HARDCODED = {
 # Further wrong answers, checked in one process against the visible and the hidden checks.
 MORE_WRONG = {
     "ex5_1_reply_minutes": [
+        # Keeps a platform whose questions were never answered, with an empty median.
+        "def median_reply_minutes(comments, accounts, account_type):\n"
+        "    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
+        "    chosen = typed[(typed['label'] == 'question') & (typed['account_type'] == account_type)]\n"
+        "    return chosen.groupby('platform', observed=True)['reply_minutes'].median()\n",
         # Forgets the question filter: replies to praise and criticism are counted too.
         "def median_reply_minutes(comments, accounts, account_type):\n"
         "    typed = comments.merge(accounts[['account_id', 'account_type']], on='account_id')\n"
@@ -97,6 +102,18 @@ MORE_WRONG = {
         "    return chosen.groupby('platform')['reply_minutes'].median().dropna()\n",
     ],
     "ex5_2_service_level": [
+        # Questions in time over questions, counted on every comment: an account with comments but no question
+        # gets an empty share instead of none.
+        "def service_level(comments, hours=4):\n"
+        "    asked = comments['label'] == 'question'\n"
+        "    in_time = asked & (comments['reply_minutes'] <= hours * 60)\n"
+        "    by_account = comments['account_id']\n"
+        "    return in_time.groupby(by_account).sum() / asked.groupby(by_account).sum()\n",
+        # `<` for `<=`: a question answered exactly at the limit is counted late.
+        "def service_level(comments, hours=4):\n"
+        "    questions = comments[comments['label'] == 'question']\n"
+        "    in_time = questions['reply_minutes'] < hours * 60\n"
+        "    return in_time.groupby(questions['account_id']).mean()\n",
         # Compares the minutes with the hours: 4 minutes instead of 4 hours.
         "def service_level(comments, hours=4):\n"
         "    q = comments[comments['label'] == 'question']\n"
@@ -118,6 +135,13 @@ MORE_WRONG = {
         "    return q.groupby('account_id')['replied'].mean()\n",
     ],
     "ex5_3_return_rate": [
+        # `<` for `<=`: an answer exactly at fast_minutes is counted slow.
+        "def return_rate_by_speed(comments, fast_minutes=60):\n"
+        "    questions = comments[comments['label'] == 'question'].copy()\n"
+        "    questions['speed'] = 'slow'\n"
+        "    questions.loc[questions['reply_minutes'] < fast_minutes, 'speed'] = 'fast'\n"
+        "    questions.loc[~questions['replied'], 'speed'] = 'no reply'\n"
+        "    return questions.groupby('speed')['returned_30d'].mean()\n",
         # Only two bands: answered or not, the speed forgotten.
         "def return_rate_by_speed(comments, fast_minutes=60):\n"
         "    q = comments[comments['label'] == 'question']\n"
@@ -153,6 +177,13 @@ MORE_WRONG = {
         "    return q.loc[q['returned_30d'], 'speed'].value_counts(normalize=True)\n",
     ],
     "ex5_4_waiting_questions": [
+        # Every column of the comments, beside the two new ones: rule 4 asks for six columns only.
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
+        "    q = comments[comments['label'] == 'question']\n"
+        "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
+        "    q = q[(q['created_at'] < now) & (at.isna() | (at > now))]\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(hours=1)\n"
+        "    return q.assign(waiting_hours=w, escalate=w >= escalate_hours).sort_values('created_at')\n",
         # Newest first: the moderator would answer the latest question before the oldest.
         "def waiting_questions(comments, now, escalate_hours=48):\n"
         "    q = comments[comments['label'] == 'question']\n"
@@ -285,6 +316,16 @@ ALTERNATIVES = {
         "    return q.assign(band=bands).groupby('band')['returned_30d'].mean().reindex(['fast', 'slow', 'no reply'])\n",
     ],
     "ex5_4_waiting_questions": [
+        # Questions asked in the same minute put the other way round (by comment id, from the last): the
+        # statement only asks for the oldest first.
+        "def waiting_questions(comments, now, escalate_hours=48):\n"
+        "    q = comments[comments['label'] == 'question']\n"
+        "    at = q['created_at'] + pd.to_timedelta(q['reply_minutes'], unit='min')\n"
+        "    q = q[(q['created_at'] < now) & (at.isna() | (at > now))]\n"
+        "    w = (now - q['created_at']) / pd.Timedelta(hours=1)\n"
+        "    q = q.assign(waiting_hours=w, escalate=w >= escalate_hours)\n"
+        "    q = q.sort_values(['created_at', 'comment_id'], ascending=[True, False])\n"
+        "    return q[['comment_id', 'account_id', 'platform', 'created_at', 'waiting_hours', 'escalate']]\n",
         # The reply time filled with a moment after `now`, query() on the time, total_seconds() for the hours.
         "def waiting_questions(comments, now, escalate_hours=48):\n"
         "    q = comments[comments.label == 'question'].copy()\n"
