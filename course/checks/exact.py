@@ -207,8 +207,14 @@ def check_answer(part_id: str, function: Callable) -> None:
             raise
         print(failure._render_traceback_()[0])
         return
-    print(f"{PASS_MARK} {spec.exercise}{_part_label(part_id)}: right on the practice data and on two other data "
-          f"sets{' and the special cases' if spec.edges else ''}.")
+    print(f"{PASS_MARK} {spec.exercise}{_part_label(part_id)}: right {_tried_on(spec)}.")
+
+
+def _tried_on(spec: Part) -> str:
+    """What the ✔ says the answer was tried on: the data sets where the part makes calls."""
+    where = ["on the practice data", "on two other data sets"] if spec.calls(load_all()) else []
+    where += ["on the statement's special cases"] if spec.edges else []
+    return " and ".join(where)
 
 
 def _part_label(part_id: str) -> str:

@@ -28,7 +28,7 @@ True
 >>> judge(want, got)
 'labels'
 >>> describe("labels", got, want)
-'a hidden check does not pass: on another data set made like the practice data (one the course keeps for grading), what your answer returns has other labels (the index) than expected. Re-read the statement and the hint.'
+'a hidden check does not pass: on another data set made like the practice data (one the course keeps for grading), or on data made for the statement's special cases, what your answer returns has other labels (the index) than expected. Re-read the statement and the hint.'
 >>> judge(want, got + got)
 'missing'
 """
@@ -301,8 +301,8 @@ def describe(differs: str, got: list[dict], want: list[dict]) -> str:
         what = "has " + _DIFFERENT.get(prop, f"other values than expected in its column {prop.removeprefix('column ')}")
         what += f" for {owner}" if owner else ""
     return (f"a hidden check does not pass: on another data set made like the practice data (one the course "
-            f"keeps for grading), what your answer returns {what}. "
-            f"Re-read the statement and the hint.")
+            f"keeps for grading), or on data made for the statement's special cases, what your answer returns "
+            f"{what}. Re-read the statement and the hint.")
 
 
 # ---------------------------------------------------------------------------------------------
