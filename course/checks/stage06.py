@@ -84,6 +84,9 @@ EDGE_WEEKS = [
     (16, 5, 0),  # 23 Feb: 5/16 below 2 x 3/16 (a share of 0 for 16 Feb would make it an alert)
     (4, 3, 0),  # 2 Mar: 3/4 above 2 x 9/32 (an empty share in the baseline would leave no baseline): alert
 ]
+#: The same edge weeks with a baseline of 3 weeks: 2 Feb is the first week with 3 earlier weeks, and it alerts
+#: (1/2 above 2 x 1/6); a rule that asks for more than 3 earlier weeks gives it no baseline and misses it.
+EDGE_FIRST_BASELINE_ARGS = ("member", 3, 2, 2)
 #: The Sundays of the edge weeks that tell the readings of an empty week apart.
 EDGE_AFTER_EMPTY = ("2025-02-23", "2025-03-02")
 #: The arguments the edge cases of Exercise 6.3 are asked with: a factor of 3 and a minimum of 20.
@@ -189,6 +192,11 @@ def _alert_weeks_slips(account_type, weeks, factor, minimum):
             check.that("2025-02-02" in flagged,
                        "on a small table of edge cases, a week far above the threshold with exactly `minimum` "
                        "abusive comments raises no alert: it needs *at least* `minimum` (`>=`, not `>`).")
+            first = {day_label(w) for w in check.call(alert_weeks, edge_comments(), edge_accounts(),
+                                                      *EDGE_FIRST_BASELINE_ARGS).index}
+            check.that("2025-02-02" in first,
+                       "on a small table of edge cases, the first week with `weeks` earlier weeks gets no baseline: "
+                       "a week has a baseline as soon as `weeks` earlier weeks exist (at least `weeks`, `>=`).")
             check.that(EDGE_AFTER_EMPTY[0] not in flagged,
                        "on a small table of edge cases, a week with no comment counts as a share of 0 and lowers the "
                        "next baselines: a week without comments has no share; leave it out (`.dropna()`).")
@@ -305,7 +313,8 @@ def _members_calls(tables):
 PARTS = {
     "6.1a": Part("Exercise 6.1", "alert_weeks", _members_calls, alert_days,
                  _alert_weeks_slips("member", 8, 2, 20), ALERT_HINTS,
-                 lambda: [(edge_comments(), edge_accounts(), *EDGE_ALERT_ARGS)]),
+                 lambda: [(edge_comments(), edge_accounts(), *EDGE_ALERT_ARGS),
+                          (edge_comments(), edge_accounts(), *EDGE_FIRST_BASELINE_ARGS)]),
     "6.1b": Part("Exercise 6.1", "alert_weeks", lambda t: [(t["comments"], t["accounts"], "institution", 8, 3, 6)],
                  alert_days, _alert_weeks_slips("institution", 8, 3, 6), ALERT_HINTS),
     "6.2": Part("Exercise 6.2", "message_clusters", lambda t: [(t["comments"],)], clusters, _clusters_slips,

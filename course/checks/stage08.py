@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ..data import load
+from ..generator.campaigns import kpi_value
 from . import collect
 from .exact import Part
 
@@ -249,9 +250,31 @@ def _late_outcomes(*campaigns):
     return lambda: _calls(*campaigns)(late_links())
 
 
+def risen_by(rise: int, campaign: str) -> dict[str, pd.DataFrame]:
+    """The practice tables with ``campaign``'s baseline set so that its main KPI rose by exactly ``rise``.
+
+    >>> tables = risen_by(0, "C25-HEAR")
+    >>> plan = tables["campaigns"].set_index("campaign_id").loc["C25-HEAR"]
+    >>> main = tables["campaign_kpis"].query("campaign_id == 'C25-HEAR' and part == 1").iloc[0]
+    >>> bool(kpi_value(tables, plan["kpi"], main["counted_from"], main["counted_to"]) == plan["kpi_baseline"])
+    True
+    """
+    tables = {name: load(name) for name in TABLES}
+    main = tables["campaign_kpis"].query("campaign_id == @campaign and part == 1").iloc[0]
+    plan = tables["campaigns"].set_index("campaign_id").loc[campaign]
+    achieved = kpi_value(tables, plan["kpi"], main["counted_from"], main["counted_to"])
+    campaigns, kpis = tables["campaigns"].copy(), tables["campaign_kpis"].copy()
+    campaigns.loc[campaigns["campaign_id"] == campaign, "kpi_baseline"] = int(achieved) - rise
+    # campaign_kpis repeats the main KPI's baseline as its part 1: the two stay one figure
+    kpis.loc[(kpis["campaign_id"] == campaign) & (kpis["part"] == 1), "kpi_baseline"] = int(achieved) - rise
+    return {**tables, "campaigns": campaigns, "campaign_kpis": kpis}
+
+
 def _late_scorecards(rate, *campaigns):
-    """The edge calls of scorecard: the practice data with late link rows, for ``campaigns`` at ``rate``."""
-    return lambda: _scorecard_calls(rate, *campaigns)(late_links())
+    """The edge calls of scorecard: the practice data with late link rows, for ``campaigns`` at ``rate``; and
+    for the first campaign, its KPI risen by exactly 0 and by exactly 1 ("when rise is above 0")."""
+    return lambda: (_scorecard_calls(rate, *campaigns)(late_links())
+                    + [(risen_by(rise, campaigns[0]), campaigns[0], rate) for rise in (0, 1)])
 
 
 OUTCOME_HINTS = {
