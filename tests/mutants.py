@@ -118,3 +118,12 @@ def mutants(source: str) -> Iterator[Mutant]:
         setattr(parent, field, replaced)
         yield Mutant(named(what, child), ast.unparse(tree))
         setattr(parent, field, value)
+
+
+# Reasons several stages give for an equivalent mutant, written once (the proof sets' EQUIVALENT_MUTANTS).
+#: An inner join for a left one, when the table's account ids are all keys of accounts.
+KEY = ("every {what}'s account_id is a key of accounts (the data dictionary says so, and tests/test_data.py "
+       "checks it), so an inner join keeps every row, as the left join does")
+#: observed=False, or observed= left out, when every category occurs.
+ALL_SEEN = ("every {what} occurs in every table the function is asked about, so grouping by the categories that "
+            "occur (observed=True) or by all of them (observed=False, pandas 2's default) gives the same groups")

@@ -12,7 +12,7 @@ from functools import partial
 
 import pandas as pd
 
-from ..data import load
+from ..data import load, typed
 from . import collect
 from .exact import Part
 
@@ -146,6 +146,27 @@ def _consistent(check, got, confidence, what):
                "difference, anything else 'no clear difference'.")
 
 
+#: The edge tests of Exercise 4.4: each variant's daily (impressions, clicks) over two days. Neither is clear at
+#: 95%: EVEN has the same totals in both variants (a difference of 0, a p-value of 1), NEAR has B a little ahead.
+EDGE_AB_TESTS = {"EVEN": {"A": [(1000, 20), (1000, 22)], "B": [(900, 18), (1100, 24)]},
+                 "NEAR": {"A": [(1000, 20), (1000, 20)], "B": [(1000, 22), (1000, 23)]}}
+
+
+def edge_ab_tests() -> pd.DataFrame:
+    """An ab_tests table, with every column of the data dictionary, holding the edge tests of Exercise 4.4.
+
+    >>> totals = edge_ab_tests().groupby(["test_id", "variant"], observed=True)[["impressions", "clicks"]].sum()
+    >>> totals.loc["EVEN"].to_dict("list")
+    {'impressions': [2000, 2000], 'clicks': [42, 42]}
+    """
+    rows = [{"test_id": test_id, "test_name": "Edge case", "platform": "facebook", "variant": variant,
+             "description": f"Variant {variant}", "date": pd.Timestamp("2025-06-02") + pd.Timedelta(days=day),
+             "impressions": impressions, "clicks": clicks}
+            for test_id, variants in EDGE_AB_TESTS.items() for variant, days in variants.items()
+            for day, (impressions, clicks) in enumerate(days)]
+    return typed(pd.DataFrame(rows), "ab_tests")
+
+
 def _verdict_slips_a(check, ab_verdict):
     ab_tests = load("ab_tests")
     first = _read_verdict(check, check.call(ab_verdict, ab_tests, "AB1", 0.95), "AB1")
@@ -155,6 +176,9 @@ def _verdict_slips_a(check, ab_verdict):
     _consistent(check, first, 0.95, "AB1")
     second = _read_verdict(check, check.call(ab_verdict, ab_tests, "AB2", 0.95), "AB2")
     _consistent(check, second, 0.95, "AB2")
+    for test_id in EDGE_AB_TESTS:
+        edge = _read_verdict(check, check.call(ab_verdict, edge_ab_tests(), test_id, 0.95), f"the edge test {test_id}")
+        _consistent(check, edge, 0.95, f"the edge test {test_id}")
 
 
 def _verdict_slips_b(check, ab_verdict):
@@ -225,7 +249,8 @@ PARTS = {
                 SHARES, _click_through_slips, CLICK_THROUGH_HINTS),
     "4.4a": Part("Exercise 4.4", "ab_verdict",
                  lambda t: [(t["ab_tests"], "AB1", 0.95), (t["ab_tests"], "AB2", 0.95)],
-                 _verdict, _verdict_slips_a, VERDICT_HINTS),
+                 _verdict, _verdict_slips_a, VERDICT_HINTS,
+                 lambda: [(edge_ab_tests(), test_id, 0.95) for test_id in EDGE_AB_TESTS]),
     "4.4b": Part("Exercise 4.4", "ab_verdict",
                  lambda t: [(_swapped(t["ab_tests"]), "AB1", 0.95), (_two_days(t["ab_tests"]), "AB1", 0.95),
                             (t["ab_tests"], "AB1", 0.99)],

@@ -323,7 +323,7 @@ PARTS = {
                  _spikes_slips(10, 100, edge_cases=True), SPIKE_HINTS,
                  lambda: [(edge_followers(), *EDGE_SPIKE_ARGS)]),
     "6.3b": Part("Exercise 6.3", "follower_spikes", lambda t: [(t["followers"], 4, 50)], spikes,
-                 _spikes_slips(4, 50), SPIKE_HINTS),
+                 _spikes_slips(4, 50), SPIKE_HINTS, lambda: [(edge_followers(), *EDGE_SPIKE_ARGS)]),
     "6.4a": Part("Exercise 6.4", "security_score", lambda t: [(t["accounts"], "2025-12-31")],
                  partial(collect.series, order=False, rtol=0), _score_slips("2025-12-31", edge_cases=True), SCORE_HINTS,
                  lambda: [(edge_reviews(), EDGE_AUDIT)]),

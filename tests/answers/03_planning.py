@@ -1,5 +1,7 @@
 """Plausible wrong and hard-coded answers for 03-planning; the test suite proves each loses its points."""
 
+from mutants import ALL_SEEN
+
 WRONG = {
     # The mean, which one viral post drags up, instead of the median.
     "ex3_1_hour_profile": (
@@ -412,4 +414,22 @@ ALTERNATIVES = {
         "    table = calendar.merge(counts, on='date', how='left').fillna({'n': 0})\n"
         "    return table.groupby('period', observed=False)['n'].mean()\n",
     ],
+}
+
+#: Mutants of the solutions that give the same results on every table the course can make, and why.
+EQUIVALENT_MUTANTS = {
+    "ex3_2_best_slots": {
+        "`drop=True` -> `False` in `return best.head(n).reset_index(drop=True)`":
+            "the statement says the index does not matter, and the column reset_index adds is not one it asks for",
+    },
+    "ex3_3_relative_rate": {
+        '`how=` left out in `posts = posts.merge(usual, left_on="account_id", right_index=True,`':
+            "a post whose account has no lone post has no usual rate: the left join keeps it with an empty ratio, "
+            "which the median skips, and the inner join drops it; the medians are the same",
+    },
+    "ex3_4_posts_per_day": {
+        '`observed=True` -> `False` in `return every_day.groupby(days["period"], observed=True).mean()`':
+            ALL_SEEN.format(what="period of the calendar"),
+        '`observed=` left out in `return every_day.groupby(days["period"], observed=True).mean()`': ALL_SEEN.format(what="period of the calendar"),
+    },
 }

@@ -1,5 +1,7 @@
 """Plausible wrong, hard-coded and correct alternative answers for 04-content; the test suite proves each."""
 
+from mutants import KEY, ALL_SEEN
+
 WRONG = {
     # The mean, which a few viral posts drag up, instead of the median.
     "ex4_1_format_lift": (
@@ -324,4 +326,42 @@ ALTERNATIVES = {
         "    verdict = 'no clear difference' if p >= 1 - confidence else ('B better' if d > 0 else 'A better')\n"
         "    return {'difference': d, 'low': -a_high, 'high': -a_low, 'p_value': p, 'verdict': verdict}\n",
     ],
+}
+
+#: Mutants of the solutions that give the same results on every table the course can make, and why.
+EQUIVALENT_MUTANTS = {
+    "ex4_1_format_lift": {
+        '`observed=` left out in `medians = rate.groupby(chosen["format"], observed=True).median()`': ALL_SEEN.format(what="format, account type or variant"),
+    },
+    "ex4_2_accessibility_audit": {
+        '`how=` left out in `typed = posts.merge(accounts[["account_id", "account_type"]],`': KEY.format(what="post"),
+        '`observed=True` -> `False` in `"alt_text": images.groupby(kind, observed=True)["alt_text"].mean(),`':
+            ALL_SEEN.format(what="account type"),
+        '`observed=` left out in `"alt_text": images.groupby(kind, observed=True)["alt_text"].mean(),`': ALL_SEEN.format(what="format, account type or variant"),
+        '`observed=True` -> `False` in `"captions": videos.groupby(kind, observed=True)["captions"].mean(),`':
+            ALL_SEEN.format(what="account type"),
+        '`observed=` left out in `"captions": videos.groupby(kind, observed=True)["captions"].mean(),`': ALL_SEEN.format(what="format, account type or variant"),
+    },
+    "ex4_3_click_through": {
+        '`sum` -> `mean` in `totals = (chosen.groupby("variant", observed=True)`':
+            "clicks and impressions are averaged over the same days of each variant, so the ratio of their means "
+            "is the ratio of their sums",
+        '`observed=True` -> `False` in `totals = (chosen.groupby("variant", observed=True)`':
+            ALL_SEEN.format(what="variant (A and B)"),
+        '`observed=` left out in `totals = (chosen.groupby("variant", observed=True)`': ALL_SEEN.format(what="format, account type or variant"),
+    },
+    "ex4_4_ab_verdict": {
+        "`<` -> `<=` in `if p_value < 1 - confidence and difference > 0:`":
+            "a p-value computed from whole counts of clicks lands exactly on 1 - confidence only by a "
+            "floating-point coincidence, which no table the course makes holds",
+        "`>` -> `>=` in `if p_value < 1 - confidence and difference > 0:`":
+            "when the difference is exactly 0 the p-value is 1, never below 1 - confidence: the first branch "
+            "is not taken either way",
+        "`<` -> `<=` in `elif p_value < 1 - confidence:`":
+            "a p-value computed from whole counts of clicks lands exactly on 1 - confidence only by a "
+            "floating-point coincidence, which no table the course makes holds",
+        '`observed=True` -> `False` in `totals = (chosen.groupby("variant", observed=True)`':
+            ALL_SEEN.format(what="variant (A and B)"),
+        '`observed=` left out in `totals = (chosen.groupby("variant", observed=True)`': ALL_SEEN.format(what="format, account type or variant"),
+    },
 }

@@ -1,5 +1,7 @@
 """Plausible wrong and hard-coded answers for 05-engagement; the test suite proves each loses its points."""
 
+from mutants import KEY
+
 WRONG = {
     # The mean reply time, which a few replies after several days pull up, instead of the median.
     "ex5_1_reply_minutes": (
@@ -350,4 +352,12 @@ ALTERNATIVES = {
         "                        'escalate': np.where(hours >= escalate_hours, True, False)})\n"
         "    return out.nsmallest(len(out), 'created_at')\n",
     ],
+}
+
+#: Mutants of the solutions that give the same results on every table the course can make, and why.
+EQUIVALENT_MUTANTS = {
+    "ex5_1_reply_minutes": {
+        '`how=` left out in `typed = comments.merge(accounts[["account_id", "account_type"]],`':
+            KEY.format(what="comment"),
+    },
 }

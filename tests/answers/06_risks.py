@@ -1,5 +1,7 @@
 """Plausible wrong and hard-coded answers for 06-risks; the test suite proves each loses its points."""
 
+from mutants import KEY
+
 WRONG = {
     # Forgets the account type: every account's comments together.
     "ex6_1_alert_weeks": "def alert_weeks(comments, accounts, account_type, weeks, factor, minimum):\n    weekly = (comments['label'] == 'abusive').set_axis(comments['created_at']).resample('W').agg(['sum', 'mean'])\n    kept, alerts = [], {}\n    for week, row in weekly.iterrows():\n        if len(kept) >= weeks:\n            base = sum(kept[-weeks:]) / weeks\n            if row['mean'] > factor * base and row['sum'] >= minimum:\n                alerts[week] = row['mean']\n                continue\n        kept.append(row['mean'])\n    return pd.Series(alerts, dtype=float)\n",
@@ -265,4 +267,19 @@ ALTERNATIVES = {
         "                       acc.last_security_review >= pd.to_datetime(audit_date) - pd.Timedelta(days=365)], axis=1)\n"
         "    return rules.sum(axis=1).sort_values()\n",
     ],
+}
+
+#: Mutants of the solutions that give the same results on every table the course can make, and why.
+EQUIVALENT_MUTANTS = {
+    "ex6_1_alert_weeks": {
+        '`how=` left out in `typed = comments.merge(accounts[["account_id", "account_type"]],`':
+            KEY.format(what="comment"),
+    },
+    "ex6_4_security_score": {
+        "`.astype(...)` left out in `" + line + "`": "pandas adds True and False as 1 and 0: the sum of the "
+                                                     "five rules is the same whole number"
+        for line in ("+ reviewed.astype(int))", '+ table["admins"].between(2, 4).astype(int)',
+                     '+ table["recovery_verified"].astype(int)', 'return (table["two_factor"].astype(int)',
+                     '+ (~table["shared_password"]).astype(int)')
+    },
 }

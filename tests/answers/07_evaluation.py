@@ -393,3 +393,12 @@ ALTERNATIVES = {
           "    return weekly[weekly < before.mean() - 2 * before.std()]\n",
     ],
 }
+
+#: Mutants of the solutions that give the same results on every table the course can make, and why.
+EQUIVALENT_MUTANTS = {
+    "ex7_4_alert_weeks": {
+        "`<` -> `<=` in `return weekly[weekly < bottom]`":
+            "the bottom is a mean minus two standard deviations of earlier medians: a week's median equals it "
+            "only by a floating-point coincidence, which no table the course makes holds",
+    },
+}

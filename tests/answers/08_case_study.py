@@ -1,5 +1,7 @@
 """Plausible wrong, hard-coded and alternative answers for 08-case-study; the test suite proves each is judged right."""
 
+from mutants import ALL_SEEN
+
 # The lines Exercise 8.4 gives: the campaign's row and its main KPI, counted with Section 1's count_kpi.
 _SCORECARD_HEAD = (
     "def scorecard(tables, campaign_id, hourly_rate):\n"
@@ -367,4 +369,17 @@ ALTERNATIVES = {
           "    result['cost_per_extra_outcome'] = cost / result['rise'] if result['rise'] > 0 else None\n"
           "    return pd.Series(result)\n",
     ],
+}
+
+#: Mutants of the solutions that give the same results on every table the course can make, and why.
+EQUIVALENT_MUTANTS = {
+    "ex8_3_format_rates": {
+        '`drop=True` -> `False` in `return table[table["posts"] >= min_posts].reset_index(drop=True)`':
+            "the rows are compared by their columns, not their index, and the column reset_index adds is not one "
+            "the statement asks for",
+        '`observed=True` -> `False` in `table = chosen.groupby(["platform", "format"], observed=True).agg(`':
+            "a platform and format that never meet get 0 posts with observed=False, and the rule of at least "
+            "min_posts posts (min_posts is at least 1) drops them",
+        '`observed=` left out in `table = chosen.groupby(["platform", "format"], observed=True).agg(`': ALL_SEEN.format(what="platform and format"),
+    },
 }
