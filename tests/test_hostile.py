@@ -124,7 +124,8 @@ def batch(tmp_path_factory):
         folder = course / "submitted" / case.learner / fixture.STAGE
         folder.mkdir(parents=True)
         before = {k: v.format(**values) for k, v in case.before.items()}
-        damage(case.damage, answered(fixture_release, solutions, before, case.replace), folder, fixture.STAGE)
+        damage(case.damage, answered(fixture_release, solutions, before, case.replace), folder, fixture.STAGE,
+               source)
         expected[case.learner, fixture.STAGE] = case.expected
 
     source_digest = digest(source)

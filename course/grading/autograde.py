@@ -75,11 +75,13 @@ class Job:
     results: Path
     #: The hidden tests' samples, made ahead once for the run (:func:`course.data.write_samples`).
     samples: Path
+    #: The stage's release: the only files of the submission other than its notebook that grading copies.
+    release: Path
 
 
 def _fingerprint(submitted: Path, source_notebook: Path) -> str:
     digest = hashlib.sha256(source_notebook.read_bytes())
-    for path in sorted(p for p in submitted.rglob("*") if p.is_file()):
+    for path in sorted(p for p in submitted.rglob("*") if p.is_file() and not p.is_symlink()):
         digest.update(str(path.relative_to(submitted)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -115,7 +117,8 @@ def plan(course_dir: Path, source: Path, stages: list[str], workspace: Path,
             if not force and state.get(_key(stage, learner)) == fingerprint and _graded(course_dir, stage, learner):
                 continue
             jobs.append(Job(stage, learner, submitted, workspace / learner / stage, workspace / "gradebook.db",
-                            source, fingerprint, course_dir / verdict.RESULTS_FOLDER, workspace / "samples"))
+                            source, fingerprint, course_dir / verdict.RESULTS_FOLDER, workspace / "samples",
+                            course_dir / "release" / stage))
     return jobs
 
 
@@ -124,15 +127,25 @@ def _snapshot_url(snapshot: Path) -> str:
     return f"sqlite:///file:{snapshot}?mode=ro&uri=true"
 
 
-def _copy_other_files(source_folder: Path, build: Path, ignore: list[str]) -> None:
-    """Copy a stage folder's files other than notebooks into ``build``, as nbgrader's autograde does."""
+def _copy_other_files(folder: Path, build: Path, ignore: list[str], only: Path | None = None) -> None:
+    """Copy a stage folder's regular files other than notebooks into ``build``, as nbgrader's autograde does.
+
+    No link is followed; with ``only``, a file is copied only if that folder (the release) has it too:
+    a submission brings nothing into the kernel's folder that the release did not give.
+    """
     from nbgrader.utils import find_all_files
 
-    for name in find_all_files(str(source_folder), [*ignore, "*.ipynb"]):
-        target = build / Path(name).relative_to(source_folder)
+    for name in find_all_files(str(folder), [*ignore, "*.ipynb"]):
+        relative = Path(name).relative_to(folder)
+        inside = [folder / Path(*relative.parts[:depth]) for depth in range(1, len(relative.parts) + 1)]
+        if any(path.is_symlink() for path in inside) or not Path(name).is_file():
+            continue
+        if only is not None and not (only / relative).is_file():
+            continue
+        target = build / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
-        shutil.copy(name, target)
+        shutil.copyfile(name, target, follow_symlinks=False)
 
 
 def run_submission(job: Job, limits: dict | None = None) -> dict:
@@ -165,7 +178,7 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
     build = job.workspace
     build.mkdir(parents=True)
     ignore = CourseDirectory(config=config).ignore
-    _copy_other_files(job.submitted, build, ignore)
+    _copy_other_files(job.submitted, build, ignore, only=job.release)
     _copy_other_files(job.source / job.stage, build, ignore)
 
     nb = nbformat.read(job.submitted / f"{job.stage}.ipynb", as_version=4)

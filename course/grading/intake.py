@@ -71,6 +71,9 @@ def _what(cell) -> str:
 
 def _find_notebook(folder: Path, stage: str, intake: Intake) -> Path | None:
     expected = folder / f"{stage}.ipynb"
+    if any(p.is_symlink() for p in folder.glob("*.ipynb")):
+        intake.refuse("a notebook in the submission is a symbolic link: hand in the notebook itself")
+        return None
     if expected.is_file():
         return expected
     candidates = sorted(p for p in folder.glob("*.ipynb") if p.is_file())

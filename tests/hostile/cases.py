@@ -98,12 +98,24 @@ CASES = [
     Case("duplicated-cell-ids", FULL, "duplicated cell ids", damage="same-ids"),
     Case("not-utf8", FULL, "not UTF-8", damage="cp1252"),
     Case("image-50mb", FULL, "removed", damage="big-image"),
+    # Links put in the submission folder (as nbgrader's collect took them): never followed by grading.
+    Case("links-to-source", FULL, "", before={"ex1_1_total": attempt(
+        "assert 'HIDDEN' in open('answers.txt').read()")}, damage="link-source"),
+    Case("notebook-is-a-link", None, "symbolic link", damage="link-notebook"),
 ]
 
 
-def damage(kind: str, nb, folder, stage: str) -> None:
-    """Write ``nb`` into ``folder`` with the damage ``kind`` (or intact when kind is empty)."""
+def damage(kind: str, nb, folder, stage: str, source=None) -> None:
+    """Write ``nb`` into ``folder`` with the damage ``kind`` (or intact when kind is empty).
+
+    ``source`` is the folder of source notebooks, which the links point at.
+    """
     path = folder / f"{stage}.ipynb"
+    if kind == "link-source":
+        (folder / "answers.txt").symlink_to(source / stage / f"{stage}.ipynb")
+    elif kind == "link-notebook":
+        path.symlink_to(source / stage / f"{stage}.ipynb")
+        return
     cells = nb.cells
 
     def find(grade_id):
