@@ -35,11 +35,12 @@ import json
 import multiprocessing
 import os
 import shutil
-import sqlite3
 import sys
 import tempfile
 import time
+import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,13 +50,16 @@ from .. import data
 from ..checks.exact import HIDDEN_TEST_SEEDS
 from . import intake, nbgrader_setup, verdict
 from .backups import (  # noqa: F401 (used through this module)
-    STATE_FILE, BACKUPS, backup_gradebook, restore_gradebook, sqlite_gradebook)
-from .tampering import record_tampering
+    STATE_FILE, BACKUPS, backup_gradebook, restore_gradebook, snapshot)
+from .progress import Progress
+from .tampering import record_findings, record_tampering
 
 __all__ = ["Job", "plan", "grade", "run_submission", "STATE_FILE"]
 
 # Imported once by the server that forks the workers, so each worker starts warm.
 # The course package first: it keeps a slow import out of everything loaded after it (see course/__init__.py).
+#: How often a submission is tried when its worker process dies under it.
+TRIES = 3
 WORKER_PRELOAD = ["course", "nbgrader.converters", "nbgrader.preprocessors", "course.grading.autograde",
                   "course.grading.sandboxed_execute", "course.grading.preprocessors"]
 
@@ -174,8 +178,11 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
     config.HiddenVerdict.source = str(job.source)
     # The solution's records stay out of the kernel's sight even if the course folder lies in a folder it sees.
     config.SandboxKernelManager.hidden_paths = [str(job.results)]
+    # In the run's own folder, which goes when the run ends, even if this worker is killed.
+    config.SandboxKernelManager.kernels_folder = str(job.workspace.parent.parent / "kernels")
     os.environ[data.SAMPLES_VARIABLE] = str(job.samples)  # this worker grades this one submission, then ends
     build = job.workspace
+    shutil.rmtree(build, ignore_errors=True)  # what a worker killed under this submission left
     build.mkdir(parents=True)
     ignore = CourseDirectory(config=config).ignore
     _copy_other_files(job.submitted, build, ignore, only=job.release)
@@ -196,44 +203,6 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
     return {"success": True, "log": "", "problems": sandboxed_execute.outcome_problems(nb),
             "seconds": {"prepare": prepared - started, "execute": executed - prepared,
                         "verdict": time.perf_counter() - executed}}
-
-
-def _snapshot(course_dir: Path, snapshot: Path) -> None:
-    """The gradebook as it is before the run, for the workers to read while the main process writes.
-
-    A SQLite copy either way: of the file, or of every table of a gradebook on a database server.
-    """
-    from nbgrader.api import Gradebook
-
-    gradebook = sqlite_gradebook(course_dir)
-    if gradebook is not None:
-        with sqlite3.connect(gradebook) as db, sqlite3.connect(snapshot) as copy:
-            db.backup(copy)
-    else:
-        _copy_tables(nbgrader_setup.db_url(course_dir), f"sqlite:///{snapshot}")
-    # nbgrader's sanitizing steps open the gradebook without a course id: have that course in it.
-    Gradebook(f"sqlite:///{snapshot}").close()
-
-
-def _copy_tables(source_url: str, target_url: str) -> None:
-    """Copy every table of nbgrader's gradebook (and its schema version) from one database to another."""
-    from nbgrader.api import Base
-    from sqlalchemy import create_engine, insert, select, text
-
-    source, target = create_engine(source_url), create_engine(target_url)
-    try:
-        Base.metadata.create_all(target)
-        with source.connect() as read, target.begin() as write:
-            for table in Base.metadata.sorted_tables:
-                rows = [dict(row._mapping) for row in read.execute(select(table))]
-                if rows:
-                    write.execute(insert(table), rows)
-            write.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
-            for (version,) in read.execute(text("SELECT version_num FROM alembic_version")):
-                write.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": version})
-    finally:
-        source.dispose()
-        target.dispose()
 
 
 def _merger(course_dir: Path, source: Path, workspace: Path):
@@ -293,37 +262,44 @@ def _scores(course_dir: Path, stage: str, learner: str) -> tuple[float, float]:
         return submission.score, submission.max_score
 
 
-class Progress:
-    """A progress bar on the terminal (stderr), and summary lines on stdout that never break it."""
+def in_words(error: BaseException) -> str:
+    """What went wrong, for the instructor: the kind of error, its message and where it was raised."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" (in {Path(frames[-1].filename).name}, line {frames[-1].lineno})" if frames else ""
+    return f"{type(error).__name__}: {str(error)[:500]}{where}"
 
-    def __init__(self, total: int, stream=None):
-        self.total, self.done, self.started = total, 0, time.perf_counter()
-        self.stream = stream or sys.stderr
-        self.live = self.stream.isatty()
 
-    def _bar(self) -> str:
-        width = 30
-        filled = width * self.done // max(self.total, 1)
-        elapsed = time.perf_counter() - self.started
-        return f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} submissions, {elapsed:.0f} s"
+def _run_safely(job: Job, limits: dict | None) -> dict:
+    """:func:`run_submission` in a worker, any failure returned in words: an error that cannot travel back
+    to the main process whole would break the pool and leave every submission after it ungraded."""
+    try:
+        return run_submission(job, limits)
+    except BaseException as error:  # noqa: B036 (whatever it was, it is this submission's)
+        return {"success": False, "log": f"grading stopped: {in_words(error)}"}
 
-    def step(self) -> None:
-        self.done += 1
-        if self.live:
-            self.stream.write(self._bar())
-            self.stream.flush()
 
-    def say(self, line: str) -> None:
-        if self.live:
-            self.stream.write("\r" + " " * 70 + "\r")
-        print(line, flush=True)
-        if self.live and self.done < self.total:
-            self.stream.write(self._bar())
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.live:
-            self.stream.write("\n")
+def _outcomes(todo: list[Job], jobs: int, limits: dict | None):
+    """(job, outcome) as each submission's worker ends; a pool broken by a worker that died is rebuilt and
+    the submissions it had not finished are tried again (up to TRIES times each)."""
+    tries = dict.fromkeys(todo, 0)
+    pending = list(todo)
+    while pending:
+        with _worker_pool(jobs) as pool:
+            futures = {pool.submit(_run_safely, job, limits): job for job in pending}
+            pending = []
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    yield job, future.result()
+                except BrokenProcessPool:
+                    tries[job] += 1
+                    if tries[job] < TRIES:
+                        pending.append(job)
+                    else:
+                        yield job, {"success": False, "log": f"its grading process died {TRIES} times (killed "
+                                                             f"from outside, or out of memory)"}
+                except Exception as error:
+                    yield job, {"success": False, "log": in_words(error)}
 
 
 def _worker_pool(jobs: int) -> ProcessPoolExecutor:
@@ -348,6 +324,7 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
     refused = {(i.learner, i.stage): i.problems for i in checked if not i.gradable}
     repaired = {(i.learner, i.stage): i.problems for i in checked if i.gradable and i.problems}
     tampering = record_tampering(course_dir, stages, checked)
+    record_findings(course_dir, intake.INTAKE_FILE, stages, {(i.learner, i.stage): i.problems for i in checked})
     seconds["checking"] = time.perf_counter() - clock
     clock = time.perf_counter()
     in_kernel = _expected_results(course_dir, source, stages)
@@ -361,7 +338,7 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
             return {"graded": 0, "failed": failed, "skipped_all": not failed, "tampering": tampering,
                     "in_kernel": in_kernel, "seconds": seconds}
         backup_gradebook(course_dir)
-        _snapshot(course_dir, workspace / "gradebook.db")
+        snapshot(course_dir, workspace / "gradebook.db")
         clock = time.perf_counter()
         data.write_samples(workspace / "samples", HIDDEN_TEST_SEEDS)
         seconds["sample data"] = time.perf_counter() - clock
@@ -369,38 +346,34 @@ def grade(course_dir: Path, source: Path, stages: list[str], jobs: int | None = 
         progress = Progress(len(todo))
         remaining = {learner: sum(1 for j in todo if j.learner == learner) for learner in {j.learner for j in todo}}
         lines: dict[str, list[str]] = {learner: [] for learner in remaining}
-        with _worker_pool(jobs or os.cpu_count() or 1) as pool:
-            futures = {pool.submit(run_submission, job, limits): job for job in todo}
-            for future in as_completed(futures):
-                job = futures[future]
+        for job, outcome in _outcomes(todo, jobs or os.cpu_count() or 1, limits):
+            for step, spent in outcome.get("seconds", {}).items():
+                seconds[step] += spent
+            clock = time.perf_counter()
+            if outcome["success"]:
                 try:
-                    outcome = future.result()
-                except Exception as error:  # a worker died: report it, grade the rest
-                    outcome = {"success": False, "log": f"{type(error).__name__}: {error}"}
-                for step, spent in outcome.get("seconds", {}).items():
-                    seconds[step] += spent
-                clock = time.perf_counter()
-                if outcome["success"]:
                     merged = merger.autograde(job.stage, job.learner)
-                    outcome = {"success": merged["success"], "log": merged.get("error") or merged.get("log") or "",
-                               "problems": outcome.get("problems", [])}
-                progress.step()
-                if outcome["success"]:
-                    state[_key(job.stage, job.learner)] = job.fingerprint
-                    (course_dir / STATE_FILE).write_text(json.dumps(state, indent=1, sort_keys=True))
-                    score, most = _scores(course_dir, job.stage, job.learner)
-                    notes = repaired.get((job.learner, job.stage), []) + outcome.get("problems", [])
-                    look = tampering.get((job.learner, job.stage))
-                    lines[job.learner].append(f"{job.stage} {score:g}/{most:g}"
-                                              + (f" ({'; '.join(notes)})" if notes else "")
-                                              + (f" ⚠ look at it: {'; '.join(look)}" if look else ""))
-                else:
-                    failed.append((job.learner, job.stage, outcome["log"]))
-                    lines[job.learner].append(f"{job.stage} NOT GRADED")
-                seconds["recording"] += time.perf_counter() - clock
-                remaining[job.learner] -= 1
-                if not remaining[job.learner]:
-                    progress.say(f"{job.learner:<24} " + " · ".join(sorted(lines[job.learner])))
+                except Exception as error:  # nbgrader's own recording failed: this submission only
+                    merged = {"success": False, "error": in_words(error)}
+                outcome = {"success": merged["success"], "log": merged.get("error") or merged.get("log") or "",
+                           "problems": outcome.get("problems", [])}
+            progress.step()
+            if outcome["success"]:
+                state[_key(job.stage, job.learner)] = job.fingerprint
+                (course_dir / STATE_FILE).write_text(json.dumps(state, indent=1, sort_keys=True))
+                score, most = _scores(course_dir, job.stage, job.learner)
+                notes = repaired.get((job.learner, job.stage), []) + outcome.get("problems", [])
+                look = tampering.get((job.learner, job.stage))
+                lines[job.learner].append(f"{job.stage} {score:g}/{most:g}"
+                                          + (f" ({'; '.join(notes)})" if notes else "")
+                                          + (f" ⚠ look at it: {'; '.join(look)}" if look else ""))
+            else:
+                failed.append((job.learner, job.stage, outcome["log"]))
+                lines[job.learner].append(f"{job.stage} NOT GRADED")
+            seconds["recording"] += time.perf_counter() - clock
+            remaining[job.learner] -= 1
+            if not remaining[job.learner]:
+                progress.say(f"{job.learner:<24} " + " · ".join(sorted(lines[job.learner])))
         progress.close()
     return {"graded": len(todo) - len(failed) + len(refused), "failed": failed, "skipped_all": False,
             "tampering": tampering, "in_kernel": in_kernel, "seconds": seconds}

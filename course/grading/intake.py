@@ -12,6 +12,7 @@ it did only in its log. This module does what nbgrader does not, before nbgrader
   or text that is not JSON;
 - reads text that is not UTF-8, upgrades the old notebook format (version 3), renumbers
   duplicated or missing cell ids, strips outputs when they are huge (a 50 MB image, say);
+- keeps one cell per exercise cell pasted twice (the copies become ordinary cells);
 - restores deleted, edited and retyped cells that learners must not change (test cells,
   locked cells) from the released notebook, each in its place, and deleted answer cells.
 
@@ -33,8 +34,10 @@ import nbformat
 from .exercise_cells import exercise_from_id, nbgrader_meta
 from .tampering import find_tampering
 
-__all__ = ["Intake", "check_submission", "check_all", "LARGEST_NOTEBOOK_MB", "LARGEST_OUTPUTS_MB"]
+__all__ = ["Intake", "check_submission", "check_all", "INTAKE_FILE", "LARGEST_NOTEBOOK_MB", "LARGEST_OUTPUTS_MB"]
 
+#: In the course folder: learner -> stage -> what intake repaired or refused, as the last grading found it.
+INTAKE_FILE = "intake.json"
 #: A notebook file above this size is refused without being read.
 LARGEST_NOTEBOOK_MB = 200
 #: Outputs above this size in total are stripped (nbgrader clears them anyway; this says so).
@@ -151,6 +154,25 @@ def _strip_huge_outputs(nb, intake: Intake) -> None:
         intake.problems.append(f"outputs of {size / 2**20:.0f} MB removed (grading runs the notebook afresh)")
 
 
+def _unpaste(nb, release, intake: Intake) -> None:
+    """Keep one cell per exercise cell: a copied and pasted cell (JupyterLab copies nbgrader's marks with it)
+    would make nbgrader fail. The copy the learner worked in keeps the marks; the others become ordinary cells."""
+    stubs = {nbgrader_meta(c).get("grade_id"): c.source for c in (release.cells if release is not None else [])}
+    twins: dict[str, list] = {}
+    for cell in nb.cells:
+        if grade_id := nbgrader_meta(cell).get("grade_id"):
+            twins.setdefault(grade_id, []).append(cell)
+    for grade_id, cells in twins.items():
+        if len(cells) < 2:
+            continue
+        kept = next((c for c in cells if c.source != stubs.get(grade_id)), cells[0])
+        for cell in cells:
+            if cell is not kept:
+                del cell.metadata["nbgrader"]
+        intake.problems.append(f"{_what(kept)} was there {len(cells)} times (a pasted copy): one is graded, "
+                               f"the others are kept as ordinary cells")
+
+
 def _protected(cell) -> bool:
     """Cells a learner must not change: test cells and locked cells (not answers)."""
     meta = nbgrader_meta(cell)
@@ -209,6 +231,7 @@ def check_submission(folder: Path, stage: str, release: nbformat.NotebookNode | 
     if nb is None:
         return intake
     _renumber_ids(nb)
+    _unpaste(nb, release, intake)
     _strip_huge_outputs(nb, intake)
     if release is not None:
         _restore_cells(nb, release, intake)

@@ -51,6 +51,10 @@ KERNEL_NAME = "course-sandbox"
 FIRST_UID = 61000
 UID_SLOTS = 64
 
+#: The longest folder of kernel folders that leaves room for a socket's name: a unix socket's path has at
+#: most 107 characters.
+SHORT_PATH = 60
+
 _PYTHON_PREFIXES = sorted({sys.prefix, sys.base_prefix})
 
 
@@ -268,6 +272,8 @@ class SandboxKernelManager(AsyncKernelManager):
     tmp_mb = Integer(256, help="size of the sandbox's private /tmp and of any file it writes, in MB").tag(config=True)
     largest_message_mb = Integer(
         64, help="largest single message accepted from the kernel; a bigger one is dropped unread").tag(config=True)
+    kernels_folder = Unicode("", help="folder of the kernels' private folders (connection file, sockets, log); "
+                                      "default: running/ in the sandbox's home").tag(config=True)
     hidden_paths = List(Unicode(), help="folders the kernel must never read (the model solution's records of the "
                                         "hidden tests), emptied in its view if they lie in a folder it sees"
                         ).tag(config=True)
@@ -283,6 +289,8 @@ class SandboxKernelManager(AsyncKernelManager):
         self._ipc_dir: str | None = None
         self._stderr_log = None
         kernels = self._home / "running"
+        if self.kernels_folder and len(self.kernels_folder) <= SHORT_PATH:
+            kernels = Path(self.kernels_folder)
         kernels.mkdir(parents=True, exist_ok=True)
         self._kernel_dir = tempfile.mkdtemp(dir=kernels)
         if self._protections["no network"].available:

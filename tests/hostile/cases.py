@@ -10,6 +10,7 @@ loopback port, a distinctive sleep duration to find leftover processes by).
 from __future__ import annotations
 
 import base64
+import copy
 import json
 from dataclasses import dataclass, field
 
@@ -102,6 +103,7 @@ CASES = [
     Case("links-to-source", FULL, "", before={"ex1_1_total": attempt(
         "assert 'HIDDEN' in open('answers.txt').read()")}, damage="link-source"),
     Case("notebook-is-a-link", None, "symbolic link", damage="link-notebook"),
+    Case("pasted-answer-cell", FULL, "a pasted copy", damage="paste"),
 ]
 
 
@@ -131,6 +133,10 @@ def damage(kind: str, nb, folder, stage: str, source=None) -> None:
         find("ex1_1_total_test").pop("execution_count")
     elif kind == "delete-answer":
         cells.remove(find("ex1_1_total"))
+    elif kind == "paste":  # JupyterLab's copy and paste: the same cell, nbgrader's marks and all, twice
+        twin = copy.deepcopy(find("ex1_3_best"))
+        twin["id"] = "pasted"
+        cells.insert(cells.index(find("ex1_3_best")) + 1, twin)
     elif kind == "same-ids":
         for cell in cells:
             cell["id"] = "same"
