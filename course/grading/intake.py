@@ -16,6 +16,9 @@ it did only in its log. This module does what nbgrader does not, before nbgrader
 - restores deleted, edited and retyped cells that learners must not change (test cells,
   locked cells) from the released notebook, each in its place, and deleted answer cells.
 
+Each notebook is read in a process bounded in memory, time and depth (:mod:`course.grading.bounded`):
+one that cannot be read is refused with the reason, and the others are checked.
+
 The learner's original file is kept in ``intake/<learner>/<stage>/`` of the course folder
 before anything is changed; the repaired notebook replaces it in ``submitted/``.
 """
@@ -31,6 +34,7 @@ from pathlib import Path
 
 import nbformat
 
+from . import bounded
 from .exercise_cells import exercise_from_id, nbgrader_meta
 from .tampering import find_tampering
 
@@ -127,6 +131,8 @@ def _read(path: Path, intake: Intake):
         intake.problems.append("duplicated cell ids: renumbered")
     try:
         nb = nbformat.reads(text, as_version=4)
+    except (MemoryError, RecursionError):
+        raise  # the bounded reader says what they mean
     except Exception as error:  # nbformat raises many kinds for malformed notebooks
         intake.refuse(f"the notebook's structure is broken and cannot be read ({type(error).__name__})")
         return None
@@ -249,6 +255,11 @@ def check_submission(folder: Path, stage: str, release: nbformat.NotebookNode | 
     return intake
 
 
+def _notebook_name(folder: Path, stage: str) -> str:
+    notebooks = sorted(p.name for p in folder.glob("*.ipynb"))
+    return f"{stage}.ipynb" if f"{stage}.ipynb" in notebooks or not notebooks else notebooks[0]
+
+
 def check_all(course_dir: Path, stages: list[str]) -> list[Intake]:
     """Check and repair every submission of ``stages`` in the course folder; return those with problems or tampering."""
     course_dir = Path(course_dir)
@@ -261,7 +272,12 @@ def check_all(course_dir: Path, stages: list[str]) -> list[Intake]:
             if not folder.is_dir():
                 continue
             learner = folder.parent.name
-            intake = check_submission(folder, stage, release, course_dir / "intake" / learner / stage, learner)
+            # In a bounded process: a notebook that cannot be read costs its own submission, not the run.
+            done, intake = bounded.run(check_submission, folder, stage, release,
+                                       course_dir / "intake" / learner / stage, learner)
+            if not done:
+                intake = Intake(learner, stage).refuse(f"{_notebook_name(folder, stage)}: {intake}; nothing was "
+                                                       f"graded: remove that part and hand it in again")
             if intake.problems or intake.tampering:
                 found.append(intake)
     return found
