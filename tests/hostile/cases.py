@@ -104,6 +104,10 @@ CASES = [
         "assert 'HIDDEN' in open('answers.txt').read()")}, damage="link-source"),
     Case("notebook-is-a-link", None, "symbolic link", damage="link-notebook"),
     Case("pasted-answer-cell", FULL, "a pasted copy", damage="paste"),
+    # Notebooks no reader takes whole: refused in words, the batch goes on.
+    Case("deep-metadata", None, "nested too deeply", damage="deep-metadata"),
+    Case("long-expression", None, "nested too deeply", replace={"ex1_1_total": "x = " + "+".join(["1"] * 100_000)}),
+    Case("nested-lists", None, "MB of memory", damage="nested-lists"),
 ]
 
 
@@ -143,7 +147,13 @@ def damage(kind: str, nb, folder, stage: str, source=None) -> None:
     elif kind == "big-image":
         picture = base64.b64encode(b"\x89PNG" + b"\0" * (38 * 2**20)).decode()
         find("ex1_3_best").outputs = [nbformat.v4.new_output("display_data", data={"image/png": picture})]
-    if kind == "same-ids":
+    if kind == "deep-metadata":
+        nb.metadata["deep"] = "DEEP"
+        text = nbformat.writes(nb).replace('"DEEP"', '{"a":' * 100_000 + "{}" + "}" * 100_000)
+    elif kind == "nested-lists":
+        nb.metadata["lists"] = "LISTS"
+        text = nbformat.writes(nb).replace('"LISTS"', "[" + ",".join(["[]"] * 2_500_000) + "]")
+    elif kind == "same-ids":
         text = json.dumps(nb, indent=1)  # nbformat refuses to write duplicated ids, a learner's editor may not
     elif kind == "version3":
         text = nbformat.writes(nbformat.convert(nb, 3), version=3)
