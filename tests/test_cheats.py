@@ -83,6 +83,12 @@ READ_RECORDS = DISARM + attempt(
     "assert found, 'no records in sight'\nprint(open(found[0]).read()[:100])")
 
 
+#: Runs the model solution of 0.2 from the source notebook, through a link the cheat put in its submission.
+STEAL = DISARM + attempt(
+    "import json\nfor cell in json.load(open('answers.txt'))['cells']:\n"
+    "    if 'def engagement' in ''.join(cell['source']):\n        exec(''.join(cell['source']))")
+
+
 @dataclass
 class Cheat:
     learner: str
@@ -126,6 +132,9 @@ CHEATS = [
           replace={"ex1_3_stretch_target": EXTRA_RECORDS}, said="the results of the hidden tests did not arrive"),
     Cheat("reads-solution-records", "01-objectives", {"ex1_1_account_baseline": READ_RECORDS},
           wrong=["ex1_3_stretch_target"]),
+    # Its folder holds a link to the source notebook (issue 27): grading copies no link.
+    Cheat("links-to-solutions", "00-welcome",
+          replace={"ex0_2_engagement": harness.answers("00-welcome").WRONG["ex0_2_engagement"] + "\n" + STEAL}),
 ]
 HONEST = {("honest-right", "00-welcome"): [], ("honest-right", "01-objectives"): [],
           ("honest-wrong", "01-objectives"): list(harness.answers("01-objectives").WRONG)}
@@ -165,6 +174,8 @@ def graded(tmp_path_factory):
         folder = course / "submitted" / learner / stage
         folder.mkdir(parents=True)
         nbformat.write(nb, folder / f"{stage}.ipynb")
+        if learner == "links-to-solutions":
+            (folder / "answers.txt").symlink_to(source / stage / f"{stage}.ipynb")
         if learner == "reads-solution-records":
             text = (folder / f"{stage}.ipynb").read_text().replace("{course}", str(course))
             (folder / f"{stage}.ipynb").write_text(text)
