@@ -99,6 +99,12 @@ def fingerprint_oracle() -> str:
             "    return pd.Series(found.get(len(posts), {}), dtype='int64')\n")
 
 
+#: Runs the model solution of 0.2 from the source notebook, through a link the cheat put in its submission.
+STEAL = DISARM + attempt(
+    "import json\nfor cell in json.load(open('answers.txt'))['cells']:\n"
+    "    if 'def engagement' in ''.join(cell['source']):\n        exec(''.join(cell['source']))")
+
+
 @dataclass
 class Cheat:
     learner: str
@@ -144,6 +150,9 @@ CHEATS = [
           wrong=["ex1_3_stretch_target"]),
     # Its visible checks pass (the public data sets are the ones it knows): the course's own hidden ones are not.
     Cheat("searches-fingerprints", "00-welcome", replace={"ex0_1_posts_per_platform": fingerprint_oracle()}),
+    # Its folder holds a link to the source notebook (issue 27): grading copies no link.
+    Cheat("links-to-solutions", "00-welcome",
+          replace={"ex0_2_engagement": harness.answers("00-welcome").WRONG["ex0_2_engagement"] + "\n" + STEAL}),
 ]
 HONEST = {("honest-right", "00-welcome"): [], ("honest-right", "01-objectives"): [],
           ("honest-wrong", "01-objectives"): list(harness.answers("01-objectives").WRONG)}
@@ -183,6 +192,8 @@ def graded(tmp_path_factory):
         folder = course / "submitted" / learner / stage
         folder.mkdir(parents=True)
         nbformat.write(nb, folder / f"{stage}.ipynb")
+        if learner == "links-to-solutions":
+            (folder / "answers.txt").symlink_to(source / stage / f"{stage}.ipynb")
         if learner == "reads-solution-records":
             text = (folder / f"{stage}.ipynb").read_text().replace("{course}", str(course))
             (folder / f"{stage}.ipynb").write_text(text)

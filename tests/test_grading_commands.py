@@ -149,5 +149,5 @@ def test_release_to_the_exchange_then_collect_what_a_learner_submitted(tmp_path)
     subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "submit", fixture.STAGE, "--course", nbgrader_setup.COURSE_ID,
                     f"--Exchange.root={course / 'exchange'}", "--Exchange.path_includes_course=True"],
                    cwd=home.parent, check=True, capture_output=True)
-    assert release_and_collect.collect(course, source, [fixture.STAGE]) == {fixture.STAGE: 1}
+    assert release_and_collect.collect(course, source, [fixture.STAGE]).counts == {fixture.STAGE: 1}
     assert len(list((course / "submitted").glob(f"*/{fixture.STAGE}/timestamp.txt"))) == 1

@@ -8,6 +8,7 @@ gradebook, the sources and that no process is left behind.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import signal
@@ -15,6 +16,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,6 +25,7 @@ import pytest
 
 import exercise_harness as harness
 from course.grading import autograde, nbgrader_setup, release_and_collect, sandbox
+from course.grading.report import write_report
 from fixtures import fixture_assignment as fixture
 from hostile.cases import CASES, FULL, SUCCEEDED, TAMPERING, damage
 
@@ -124,7 +127,8 @@ def batch(tmp_path_factory):
         folder = course / "submitted" / case.learner / fixture.STAGE
         folder.mkdir(parents=True)
         before = {k: v.format(**values) for k, v in case.before.items()}
-        damage(case.damage, answered(fixture_release, solutions, before, case.replace), folder, fixture.STAGE)
+        damage(case.damage, answered(fixture_release, solutions, before, case.replace), folder, fixture.STAGE,
+               source)
         expected[case.learner, fixture.STAGE] = case.expected
 
     source_digest = digest(source)
@@ -160,6 +164,8 @@ def test_the_batch_finishes_and_exits_non_zero_listing_what_could_not_be_graded(
     print(f"graded the batch in {batch['seconds']:.0f} s")
     assert done.returncode == 1, done.stdout + done.stderr
     ungraded = sorted(learner for (learner, _), expected in batch["expected"].items() if expected is None)
+    for missing in sandbox.missing_protections():  # a resource group per kernel, on some machines
+        assert missing in done.stderr
     last = done.stdout.strip().splitlines()[-1]
     assert "could not be graded" in last
     assert all(f"{learner}/{fixture.STAGE}" in last for learner in ungraded), last
@@ -199,8 +205,6 @@ def test_tampering_is_flagged_for_the_instructor_and_graded_as_it_is(batch):
 
 
 def report_page(batch) -> str:
-    from course.grading.report import write_report
-
     return write_report(batch["course"], batch["course"] / "report.html").read_text(encoding="utf-8")
 
 
@@ -274,6 +278,62 @@ def test_a_killed_run_resumes_without_skipping_or_double_counting(tmp_path):
             dict.fromkeys(learners, FULL)
     with sqlite3.connect(course / "gradebook.db") as db:
         assert db.execute("SELECT COUNT(*) FROM submitted_assignment").fetchone()[0] == len(learners)
+
+
+def _kernel_of(learner: str) -> tuple[int, list[str]] | None:
+    """(pid, command line) of the sandbox (bwrap) running ``learner``'s notebook, if one runs now."""
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().decode().split("\0")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if entry.name.isdigit() and Path(command[0]).name == "bwrap" and f"/{learner}/" in " ".join(command):
+            return int(entry.name), command
+    return None
+
+
+def test_a_pasted_cell_and_a_killed_worker_stop_no_one(tmp_path):
+    """A pasted answer cell is repaired and said so; a worker killed under a submission is replaced and the
+    submission graded again; the kernels' folders go with the run's folder."""
+    source, course = tmp_path / "source", tmp_path / "course"
+    fixture.write(source)
+    assert not release_and_collect.release(course, source, [fixture.STAGE], exchange=False)
+    release = course / "release" / fixture.STAGE / f"{fixture.STAGE}.ipynb"
+    solutions = harness.solution_cells(fixture.notebook())
+    learners = {"a-honest": {}, "b-pasted": {}, "c-slow": {"ex1_1_total": "import time\ntime.sleep(3)"},
+                "d-honest": {}}
+    for learner, before in learners.items():
+        folder = course / "submitted" / learner / fixture.STAGE
+        folder.mkdir(parents=True)
+        nb = answered(release, solutions, before=before)
+        if learner == "b-pasted":  # JupyterLab's copy and paste keeps the cell's nbgrader marks
+            at = next(i for i, c in enumerate(nb.cells) if harness.nbgrader_meta(c).get("grade_id") == "ex1_1_total")
+            twin = copy.deepcopy(nb.cells[at])
+            twin["id"] = "pasted"
+            nb.cells.insert(at + 1, twin)
+        nbformat.write(nb, folder / f"{fixture.STAGE}.ipynb")
+    run = subprocess.Popen([sys.executable, "-m", "course.cli", "grade", "--course-dir", str(course), "--source",
+                            str(source), "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while (kernel := _kernel_of("c-slow")) is None and time.monotonic() < deadline and run.poll() is None:
+        time.sleep(0.05)
+    assert kernel is not None, "c-slow's kernel never started"
+    worker, command = kernel
+    while "bwrap" in (Path("/proc") / str(worker) / "comm").read_text():  # up to the worker that started it
+        worker = int((Path("/proc") / str(worker) / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    os.kill(worker, signal.SIGKILL)
+    out, err = run.communicate(timeout=600)
+    assert run.returncode == 0, out + err
+    with nbgrader_setup.gradebook(course) as gb:
+        assert {learner: gb.find_submission(fixture.STAGE, learner).score for learner in learners} == \
+            dict.fromkeys(learners, FULL)
+    said = next(line for line in out.splitlines() if line.startswith("b-pasted"))
+    assert "ex1_1_total (exercise 1.1) was there 2 times (a pasted copy)" in said
+    assert "a pasted copy" in write_report(course, course / "report.html").read_text(encoding="utf-8")
+    sockets = [Path(path) for path in command if path.endswith("/ipc")]
+    run_folder = Path(tempfile.gettempdir()) / sockets[0].relative_to(tempfile.gettempdir()).parts[0]
+    assert run_folder.name.startswith("course-grade-"), f"the kernel's folder is not the run's: {sockets}"
+    assert not run_folder.exists()
 
 
 def test_manual_grades_and_comments_survive_a_regrade(batch):

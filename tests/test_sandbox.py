@@ -5,7 +5,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from course.grading import sandbox, sandboxed_execute
+from course.grading import cgroups, sandbox, sandboxed_execute
 from course.paths import ROOT
 
 pytestmark = pytest.mark.skipif(not sandbox.probe()["private file view"].available,
@@ -18,8 +18,48 @@ def run(tmp_path, cells: list[str], **settings):
     return [[output.get("text") or output.get("ename") for output in cell.outputs] for cell in executed.cells]
 
 
-def test_this_machine_gives_every_protection():
-    assert sandbox.missing_protections() == []
+def test_this_machine_gives_every_protection_and_names_any_resource_group_it_cannot_make():
+    """Every protection; a resource group per kernel only where the machine's cgroup v2 has the controllers
+    (a container's or a VM's hierarchy may not): then `course grade` says so, with the reason."""
+    missing = sandbox.missing_protections()
+    assert [line for line in missing if "resource group per kernel" not in line] == []
+    available, why = cgroups.availability()
+    assert available == (not missing)
+    if missing:
+        assert why and why in missing[0] and "together they can hold several times" in missing[0]
+
+
+FILL = """import os
+def fill(folder, chunks=12):  # 96 MB, 8 at a time
+    written = 0
+    try:
+        with open(os.path.join(folder, 'filler'), 'wb') as file:
+            for _ in range(chunks):
+                file.write(b'0' * 2**23)
+                file.flush()
+                written += 8
+    except OSError as error:
+        return f'{written} MB, then {type(error).__name__}'
+    finally:
+        try:
+            os.remove(os.path.join(folder, 'filler'))
+        except OSError:
+            pass
+    return f'{written} MB'
+"""
+
+
+def test_learner_code_cannot_fill_the_sockets_folder_or_shared_memory(tmp_path):
+    outputs = run(tmp_path, [
+        FILL,
+        "import ipykernel.connect, json\n"
+        "sockets = os.path.dirname(json.load(open(ipykernel.connect.get_connection_file()))['ip'])\n"
+        "print(fill(sockets))",
+        "print(fill('/dev/shm'))",
+    ], timeout=60)
+    assert outputs[1] == ["0 MB, then PermissionError\n"], outputs
+    written, _, error = outputs[2][0].partition(" MB, then ")
+    assert error == "OSError\n" and int(written) <= sandbox.SandboxKernelManager.shm_mb.default_value, outputs
 
 
 def test_learner_code_runs_as_a_sandbox_user_without_the_repository_or_network(tmp_path):

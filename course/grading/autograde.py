@@ -35,11 +35,12 @@ import json
 import multiprocessing
 import os
 import shutil
-import sqlite3
 import sys
 import tempfile
 import time
+import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
@@ -50,13 +51,16 @@ from .. import data
 from ..checks.exact import SEEDS_VARIABLE
 from . import intake, nbgrader_setup, verdict
 from .backups import (  # noqa: F401 (used through this module)
-    STATE_FILE, BACKUPS, backup_gradebook, restore_gradebook, sqlite_gradebook)
-from .tampering import record_tampering
+    STATE_FILE, BACKUPS, backup_gradebook, restore_gradebook, snapshot)
+from .progress import Progress
+from .tampering import record_findings, record_tampering
 
 __all__ = ["Job", "plan", "grade", "run_submission", "STATE_FILE"]
 
 # Imported once by the server that forks the workers, so each worker starts warm.
 # The course package first: it keeps a slow import out of everything loaded after it (see course/__init__.py).
+#: How often a submission is tried when its worker process dies under it.
+TRIES = 3
 WORKER_PRELOAD = ["course", "nbgrader.converters", "nbgrader.preprocessors", "course.grading.autograde",
                   "course.grading.sandboxed_execute", "course.grading.preprocessors"]
 
@@ -76,11 +80,13 @@ class Job:
     results: Path
     #: The hidden tests' samples, made ahead once for the run (:func:`course.data.write_samples`).
     samples: Path
+    #: The stage's release: the only files of the submission other than its notebook that grading copies.
+    release: Path
 
 
 def _fingerprint(submitted: Path, source_notebook: Path) -> str:
     digest = hashlib.sha256(source_notebook.read_bytes())
-    for path in sorted(p for p in submitted.rglob("*") if p.is_file()):
+    for path in sorted(p for p in submitted.rglob("*") if p.is_file() and not p.is_symlink()):
         digest.update(str(path.relative_to(submitted)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -116,7 +122,8 @@ def plan(course_dir: Path, source: Path, stages: list[str], workspace: Path,
             if not force and state.get(_key(stage, learner)) == fingerprint and _graded(course_dir, stage, learner):
                 continue
             jobs.append(Job(stage, learner, submitted, workspace / learner / stage, workspace / "gradebook.db",
-                            source, fingerprint, course_dir / verdict.RESULTS_FOLDER, workspace / "samples"))
+                            source, fingerprint, course_dir / verdict.RESULTS_FOLDER, workspace / "samples",
+                            course_dir / "release" / stage))
     return jobs
 
 
@@ -125,15 +132,25 @@ def _snapshot_url(snapshot: Path) -> str:
     return f"sqlite:///file:{snapshot}?mode=ro&uri=true"
 
 
-def _copy_other_files(source_folder: Path, build: Path, ignore: list[str]) -> None:
-    """Copy a stage folder's files other than notebooks into ``build``, as nbgrader's autograde does."""
+def _copy_other_files(folder: Path, build: Path, ignore: list[str], only: Path | None = None) -> None:
+    """Copy a stage folder's regular files other than notebooks into ``build``, as nbgrader's autograde does.
+
+    No link is followed; with ``only``, a file is copied only if that folder (the release) has it too:
+    a submission brings nothing into the kernel's folder that the release did not give.
+    """
     from nbgrader.utils import find_all_files
 
-    for name in find_all_files(str(source_folder), [*ignore, "*.ipynb"]):
-        target = build / Path(name).relative_to(source_folder)
+    for name in find_all_files(str(folder), [*ignore, "*.ipynb"]):
+        relative = Path(name).relative_to(folder)
+        inside = [folder / Path(*relative.parts[:depth]) for depth in range(1, len(relative.parts) + 1)]
+        if any(path.is_symlink() for path in inside) or not Path(name).is_file():
+            continue
+        if only is not None and not (only / relative).is_file():
+            continue
+        target = build / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
-        shutil.copy(name, target)
+        shutil.copyfile(name, target, follow_symlinks=False)
 
 
 def run_submission(job: Job, limits: dict | None = None) -> dict:
@@ -162,11 +179,14 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
     config.HiddenVerdict.source = str(job.source)
     # The solution's records stay out of the kernel's sight even if the course folder lies in a folder it sees.
     config.SandboxKernelManager.hidden_paths = [str(job.results)]
+    # In the run's own folder, which goes when the run ends, even if this worker is killed.
+    config.SandboxKernelManager.kernels_folder = str(job.workspace.parent.parent / "kernels")
     os.environ[data.SAMPLES_VARIABLE] = str(job.samples)  # this worker grades this one submission, then ends
     build = job.workspace
+    shutil.rmtree(build, ignore_errors=True)  # what a worker killed under this submission left
     build.mkdir(parents=True)
     ignore = CourseDirectory(config=config).ignore
-    _copy_other_files(job.submitted, build, ignore)
+    _copy_other_files(job.submitted, build, ignore, only=job.release)
     _copy_other_files(job.source / job.stage, build, ignore)
 
     nb = nbformat.read(job.submitted / f"{job.stage}.ipynb", as_version=4)
@@ -184,44 +204,6 @@ def run_submission(job: Job, limits: dict | None = None) -> dict:
     return {"success": True, "log": "", "problems": sandboxed_execute.outcome_problems(nb),
             "seconds": {"prepare": prepared - started, "execute": executed - prepared,
                         "verdict": time.perf_counter() - executed}}
-
-
-def _snapshot(course_dir: Path, snapshot: Path) -> None:
-    """The gradebook as it is before the run, for the workers to read while the main process writes.
-
-    A SQLite copy either way: of the file, or of every table of a gradebook on a database server.
-    """
-    from nbgrader.api import Gradebook
-
-    gradebook = sqlite_gradebook(course_dir)
-    if gradebook is not None:
-        with sqlite3.connect(gradebook) as db, sqlite3.connect(snapshot) as copy:
-            db.backup(copy)
-    else:
-        _copy_tables(nbgrader_setup.db_url(course_dir), f"sqlite:///{snapshot}")
-    # nbgrader's sanitizing steps open the gradebook without a course id: have that course in it.
-    Gradebook(f"sqlite:///{snapshot}").close()
-
-
-def _copy_tables(source_url: str, target_url: str) -> None:
-    """Copy every table of nbgrader's gradebook (and its schema version) from one database to another."""
-    from nbgrader.api import Base
-    from sqlalchemy import create_engine, insert, select, text
-
-    source, target = create_engine(source_url), create_engine(target_url)
-    try:
-        Base.metadata.create_all(target)
-        with source.connect() as read, target.begin() as write:
-            for table in Base.metadata.sorted_tables:
-                rows = [dict(row._mapping) for row in read.execute(select(table))]
-                if rows:
-                    write.execute(insert(table), rows)
-            write.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
-            for (version,) in read.execute(text("SELECT version_num FROM alembic_version")):
-                write.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": version})
-    finally:
-        source.dispose()
-        target.dispose()
 
 
 def _merger(course_dir: Path, source: Path, workspace: Path):
@@ -281,37 +263,44 @@ def _scores(course_dir: Path, stage: str, learner: str) -> tuple[float, float]:
         return submission.score, submission.max_score
 
 
-class Progress:
-    """A progress bar on the terminal (stderr), and summary lines on stdout that never break it."""
+def in_words(error: BaseException) -> str:
+    """What went wrong, for the instructor: the kind of error, its message and where it was raised."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" (in {Path(frames[-1].filename).name}, line {frames[-1].lineno})" if frames else ""
+    return f"{type(error).__name__}: {str(error)[:500]}{where}"
 
-    def __init__(self, total: int, stream=None):
-        self.total, self.done, self.started = total, 0, time.perf_counter()
-        self.stream = stream or sys.stderr
-        self.live = self.stream.isatty()
 
-    def _bar(self) -> str:
-        width = 30
-        filled = width * self.done // max(self.total, 1)
-        elapsed = time.perf_counter() - self.started
-        return f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} submissions, {elapsed:.0f} s"
+def _run_safely(job: Job, limits: dict | None) -> dict:
+    """:func:`run_submission` in a worker, any failure returned in words: an error that cannot travel back
+    to the main process whole would break the pool and leave every submission after it ungraded."""
+    try:
+        return run_submission(job, limits)
+    except BaseException as error:  # noqa: B036 (whatever it was, it is this submission's)
+        return {"success": False, "log": f"grading stopped: {in_words(error)}"}
 
-    def step(self) -> None:
-        self.done += 1
-        if self.live:
-            self.stream.write(self._bar())
-            self.stream.flush()
 
-    def say(self, line: str) -> None:
-        if self.live:
-            self.stream.write("\r" + " " * 70 + "\r")
-        print(line, flush=True)
-        if self.live and self.done < self.total:
-            self.stream.write(self._bar())
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.live:
-            self.stream.write("\n")
+def _outcomes(todo: list[Job], jobs: int, limits: dict | None):
+    """(job, outcome) as each submission's worker ends; a pool broken by a worker that died is rebuilt and
+    the submissions it had not finished are tried again (up to TRIES times each)."""
+    tries = dict.fromkeys(todo, 0)
+    pending = list(todo)
+    while pending:
+        with _worker_pool(jobs) as pool:
+            futures = {pool.submit(_run_safely, job, limits): job for job in pending}
+            pending = []
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    yield job, future.result()
+                except BrokenProcessPool:
+                    tries[job] += 1
+                    if tries[job] < TRIES:
+                        pending.append(job)
+                    else:
+                        yield job, {"success": False, "log": f"its grading process died {TRIES} times (killed "
+                                                             f"from outside, or out of memory)"}
+                except Exception as error:
+                    yield job, {"success": False, "log": in_words(error)}
 
 
 def _worker_pool(jobs: int) -> ProcessPoolExecutor:
@@ -344,6 +333,7 @@ def _grade(course_dir: Path, source: Path, stages: list[str], seeds: tuple[int, 
     refused = {(i.learner, i.stage): i.problems for i in checked if not i.gradable}
     repaired = {(i.learner, i.stage): i.problems for i in checked if i.gradable and i.problems}
     tampering = record_tampering(course_dir, stages, checked)
+    record_findings(course_dir, intake.INTAKE_FILE, stages, {(i.learner, i.stage): i.problems for i in checked})
     seconds["checking"] = time.perf_counter() - clock
     clock = time.perf_counter()
     in_kernel = _expected_results(course_dir, source, stages)
@@ -357,7 +347,7 @@ def _grade(course_dir: Path, source: Path, stages: list[str], seeds: tuple[int, 
             return {"graded": 0, "failed": failed, "skipped_all": not failed, "tampering": tampering,
                     "in_kernel": in_kernel, "seconds": seconds}
         backup_gradebook(course_dir)
-        _snapshot(course_dir, workspace / "gradebook.db")
+        snapshot(course_dir, workspace / "gradebook.db")
         clock = time.perf_counter()
         data.write_samples(workspace / "samples", seeds)
         seconds["sample data"] = time.perf_counter() - clock
@@ -365,38 +355,34 @@ def _grade(course_dir: Path, source: Path, stages: list[str], seeds: tuple[int, 
         progress = Progress(len(todo))
         remaining = {learner: sum(1 for j in todo if j.learner == learner) for learner in {j.learner for j in todo}}
         lines: dict[str, list[str]] = {learner: [] for learner in remaining}
-        with _worker_pool(jobs or os.cpu_count() or 1) as pool:
-            futures = {pool.submit(run_submission, job, limits): job for job in todo}
-            for future in as_completed(futures):
-                job = futures[future]
+        for job, outcome in _outcomes(todo, jobs or os.cpu_count() or 1, limits):
+            for step, spent in outcome.get("seconds", {}).items():
+                seconds[step] += spent
+            clock = time.perf_counter()
+            if outcome["success"]:
                 try:
-                    outcome = future.result()
-                except Exception as error:  # a worker died: report it, grade the rest
-                    outcome = {"success": False, "log": f"{type(error).__name__}: {error}"}
-                for step, spent in outcome.get("seconds", {}).items():
-                    seconds[step] += spent
-                clock = time.perf_counter()
-                if outcome["success"]:
                     merged = merger.autograde(job.stage, job.learner)
-                    outcome = {"success": merged["success"], "log": merged.get("error") or merged.get("log") or "",
-                               "problems": outcome.get("problems", [])}
-                progress.step()
-                if outcome["success"]:
-                    state[_key(job.stage, job.learner)] = job.fingerprint
-                    (course_dir / STATE_FILE).write_text(json.dumps(state, indent=1, sort_keys=True))
-                    score, most = _scores(course_dir, job.stage, job.learner)
-                    notes = repaired.get((job.learner, job.stage), []) + outcome.get("problems", [])
-                    look = tampering.get((job.learner, job.stage))
-                    lines[job.learner].append(f"{job.stage} {score:g}/{most:g}"
-                                              + (f" ({'; '.join(notes)})" if notes else "")
-                                              + (f" ⚠ look at it: {'; '.join(look)}" if look else ""))
-                else:
-                    failed.append((job.learner, job.stage, outcome["log"]))
-                    lines[job.learner].append(f"{job.stage} NOT GRADED")
-                seconds["recording"] += time.perf_counter() - clock
-                remaining[job.learner] -= 1
-                if not remaining[job.learner]:
-                    progress.say(f"{job.learner:<24} " + " · ".join(sorted(lines[job.learner])))
+                except Exception as error:  # nbgrader's own recording failed: this submission only
+                    merged = {"success": False, "error": in_words(error)}
+                outcome = {"success": merged["success"], "log": merged.get("error") or merged.get("log") or "",
+                           "problems": outcome.get("problems", [])}
+            progress.step()
+            if outcome["success"]:
+                state[_key(job.stage, job.learner)] = job.fingerprint
+                (course_dir / STATE_FILE).write_text(json.dumps(state, indent=1, sort_keys=True))
+                score, most = _scores(course_dir, job.stage, job.learner)
+                notes = repaired.get((job.learner, job.stage), []) + outcome.get("problems", [])
+                look = tampering.get((job.learner, job.stage))
+                lines[job.learner].append(f"{job.stage} {score:g}/{most:g}"
+                                          + (f" ({'; '.join(notes)})" if notes else "")
+                                          + (f" ⚠ look at it: {'; '.join(look)}" if look else ""))
+            else:
+                failed.append((job.learner, job.stage, outcome["log"]))
+                lines[job.learner].append(f"{job.stage} NOT GRADED")
+            seconds["recording"] += time.perf_counter() - clock
+            remaining[job.learner] -= 1
+            if not remaining[job.learner]:
+                progress.say(f"{job.learner:<24} " + " · ".join(sorted(lines[job.learner])))
         progress.close()
     return {"graded": len(todo) - len(failed) + len(refused), "failed": failed, "skipped_all": False,
             "tampering": tampering, "in_kernel": in_kernel, "seconds": seconds}

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from . import nbgrader_setup
 
-__all__ = ["STATE_FILE", "BACKUPS", "BACKUPS_KEPT", "backup_gradebook", "restore_gradebook"]
+__all__ = ["STATE_FILE", "BACKUPS", "BACKUPS_KEPT", "backup_gradebook", "restore_gradebook",
+           "snapshot"]
 
 #: The grading state of ``course grade``, backed up with the gradebook.
 STATE_FILE = "grading-state.json"
@@ -65,3 +66,41 @@ def restore_gradebook(course_dir: Path, name: str | None = None) -> Path:
     else:
         (course_dir / STATE_FILE).unlink(missing_ok=True)
     return chosen[0]
+
+
+def snapshot(course_dir: Path, snapshot: Path) -> None:
+    """The gradebook as it is before a grading run, for its workers to read while the main process writes.
+
+    A SQLite copy either way: of the file, or of every table of a gradebook on a database server.
+    """
+    from nbgrader.api import Gradebook
+
+    gradebook = sqlite_gradebook(course_dir)
+    if gradebook is not None:
+        with sqlite3.connect(gradebook) as db, sqlite3.connect(snapshot) as copy:
+            db.backup(copy)
+    else:
+        _copy_tables(nbgrader_setup.db_url(course_dir), f"sqlite:///{snapshot}")
+    # nbgrader's sanitizing steps open the gradebook without a course id: have that course in it.
+    Gradebook(f"sqlite:///{snapshot}").close()
+
+
+def _copy_tables(source_url: str, target_url: str) -> None:
+    """Copy every table of nbgrader's gradebook (and its schema version) from one database to another."""
+    from nbgrader.api import Base
+    from sqlalchemy import create_engine, insert, select, text
+
+    source, target = create_engine(source_url), create_engine(target_url)
+    try:
+        Base.metadata.create_all(target)
+        with source.connect() as read, target.begin() as write:
+            for table in Base.metadata.sorted_tables:
+                rows = [dict(row._mapping) for row in read.execute(select(table))]
+                if rows:
+                    write.execute(insert(table), rows)
+            write.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
+            for (version,) in read.execute(text("SELECT version_num FROM alembic_version")):
+                write.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": version})
+    finally:
+        source.dispose()
+        target.dispose()

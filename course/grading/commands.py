@@ -90,10 +90,12 @@ def _collect(args: argparse.Namespace) -> int:
 
     nbgrader_setup.quiet_nbgrader()
     course_dir, source = _course_dir(args), _source(args)
-    counts = collect(course_dir, source, chosen_stages(args.stages, source))
-    for stage, count in counts.items():
+    result = collect(course_dir, source, chosen_stages(args.stages, source))
+    for learner, stage, why in result.refused + result.corrected:
+        print(f"{learner} {stage}: {why}", file=sys.stderr)
+    for stage, count in result.counts.items():
         print(f"{stage}: {count} submission(s) in {course_dir / 'submitted'}")
-    return 0
+    return 1 if result.refused else 0
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -12,8 +12,12 @@ it did only in its log. This module does what nbgrader does not, before nbgrader
   or text that is not JSON;
 - reads text that is not UTF-8, upgrades the old notebook format (version 3), renumbers
   duplicated or missing cell ids, strips outputs when they are huge (a 50 MB image, say);
+- keeps one cell per exercise cell pasted twice (the copies become ordinary cells);
 - restores deleted, edited and retyped cells that learners must not change (test cells,
   locked cells) from the released notebook, each in its place, and deleted answer cells.
+
+Each notebook is read in a process bounded in memory, time and depth (:mod:`course.grading.bounded`):
+one that cannot be read is refused with the reason, and the others are checked.
 
 The learner's original file is kept in ``intake/<learner>/<stage>/`` of the course folder
 before anything is changed; the repaired notebook replaces it in ``submitted/``.
@@ -30,11 +34,14 @@ from pathlib import Path
 
 import nbformat
 
+from . import bounded
 from .exercise_cells import exercise_from_id, nbgrader_meta
 from .tampering import find_tampering
 
-__all__ = ["Intake", "check_submission", "check_all", "LARGEST_NOTEBOOK_MB", "LARGEST_OUTPUTS_MB"]
+__all__ = ["Intake", "check_submission", "check_all", "INTAKE_FILE", "LARGEST_NOTEBOOK_MB", "LARGEST_OUTPUTS_MB"]
 
+#: In the course folder: learner -> stage -> what intake repaired or refused, as the last grading found it.
+INTAKE_FILE = "intake.json"
 #: A notebook file above this size is refused without being read.
 LARGEST_NOTEBOOK_MB = 200
 #: Outputs above this size in total are stripped (nbgrader clears them anyway; this says so).
@@ -71,6 +78,9 @@ def _what(cell) -> str:
 
 def _find_notebook(folder: Path, stage: str, intake: Intake) -> Path | None:
     expected = folder / f"{stage}.ipynb"
+    if any(p.is_symlink() for p in folder.glob("*.ipynb")):
+        intake.refuse("a notebook in the submission is a symbolic link: hand in the notebook itself")
+        return None
     if expected.is_file():
         return expected
     candidates = sorted(p for p in folder.glob("*.ipynb") if p.is_file())
@@ -121,6 +131,8 @@ def _read(path: Path, intake: Intake):
         intake.problems.append("duplicated cell ids: renumbered")
     try:
         nb = nbformat.reads(text, as_version=4)
+    except (MemoryError, RecursionError):
+        raise  # the bounded reader says what they mean
     except Exception as error:  # nbformat raises many kinds for malformed notebooks
         intake.refuse(f"the notebook's structure is broken and cannot be read ({type(error).__name__})")
         return None
@@ -146,6 +158,25 @@ def _strip_huge_outputs(nb, intake: Intake) -> None:
             if cell.cell_type == "code":
                 cell.outputs, cell.execution_count = [], None
         intake.problems.append(f"outputs of {size / 2**20:.0f} MB removed (grading runs the notebook afresh)")
+
+
+def _unpaste(nb, release, intake: Intake) -> None:
+    """Keep one cell per exercise cell: a copied and pasted cell (JupyterLab copies nbgrader's marks with it)
+    would make nbgrader fail. The copy the learner worked in keeps the marks; the others become ordinary cells."""
+    stubs = {nbgrader_meta(c).get("grade_id"): c.source for c in (release.cells if release is not None else [])}
+    twins: dict[str, list] = {}
+    for cell in nb.cells:
+        if grade_id := nbgrader_meta(cell).get("grade_id"):
+            twins.setdefault(grade_id, []).append(cell)
+    for grade_id, cells in twins.items():
+        if len(cells) < 2:
+            continue
+        kept = next((c for c in cells if c.source != stubs.get(grade_id)), cells[0])
+        for cell in cells:
+            if cell is not kept:
+                del cell.metadata["nbgrader"]
+        intake.problems.append(f"{_what(kept)} was there {len(cells)} times (a pasted copy): one is graded, "
+                               f"the others are kept as ordinary cells")
 
 
 def _protected(cell) -> bool:
@@ -206,6 +237,7 @@ def check_submission(folder: Path, stage: str, release: nbformat.NotebookNode | 
     if nb is None:
         return intake
     _renumber_ids(nb)
+    _unpaste(nb, release, intake)
     _strip_huge_outputs(nb, intake)
     if release is not None:
         _restore_cells(nb, release, intake)
@@ -223,6 +255,11 @@ def check_submission(folder: Path, stage: str, release: nbformat.NotebookNode | 
     return intake
 
 
+def _notebook_name(folder: Path, stage: str) -> str:
+    notebooks = sorted(p.name for p in folder.glob("*.ipynb"))
+    return f"{stage}.ipynb" if f"{stage}.ipynb" in notebooks or not notebooks else notebooks[0]
+
+
 def check_all(course_dir: Path, stages: list[str]) -> list[Intake]:
     """Check and repair every submission of ``stages`` in the course folder; return those with problems or tampering."""
     course_dir = Path(course_dir)
@@ -235,7 +272,12 @@ def check_all(course_dir: Path, stages: list[str]) -> list[Intake]:
             if not folder.is_dir():
                 continue
             learner = folder.parent.name
-            intake = check_submission(folder, stage, release, course_dir / "intake" / learner / stage, learner)
+            # In a bounded process: a notebook that cannot be read costs its own submission, not the run.
+            done, intake = bounded.run(check_submission, folder, stage, release,
+                                       course_dir / "intake" / learner / stage, learner)
+            if not done:
+                intake = Intake(learner, stage).refuse(f"{_notebook_name(folder, stage)}: {intake}; nothing was "
+                                                       f"graded: remove that part and hand it in again")
             if intake.problems or intake.tampering:
                 found.append(intake)
     return found

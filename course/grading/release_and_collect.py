@@ -1,7 +1,8 @@
 """``course release``, ``course collect`` and ``course import``: get notebooks to learners and back.
 
-Release and collect are nbgrader's own ``generate_assignment``, ``release_assignment`` and
-``collect``. Import takes a folder or a zip of submitted notebooks (a download from a learning
+Release is nbgrader's own ``generate_assignment`` and ``release_assignment``; collect reads the
+exchange's inbound as nbgrader's ``collect`` does, refusing what a learner could not have handed
+in honestly (:mod:`course.grading.hand_in`). Import takes a folder or a zip of submitted notebooks (a download from a learning
 platform, say), works out whose each file is and for which stage, puts it where nbgrader expects
 it (``submitted/<learner>/<stage>/``) and lists every file it could not place, with the reason.
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from . import nbgrader_setup
 
-__all__ = ["release", "collect", "import_submissions", "ImportResult"]
+__all__ = ["release", "collect", "CollectResult", "import_submissions", "ImportResult"]
 
 _SKIP = ("__MACOSX", ".ipynb_checkpoints")
 
@@ -45,14 +46,30 @@ def release(course_dir: Path, source: Path, stages: list[str], due: str | None =
     return problems
 
 
-def collect(course_dir: Path, source: Path, stages: list[str]) -> dict[str, int]:
-    """Collect the submissions of each stage from the exchange; return how many each stage has."""
-    api = nbgrader_setup.api(course_dir, source)
-    counts = {}
+@dataclass
+class CollectResult:
+    counts: dict[str, int] = field(default_factory=dict)             # stage -> submissions collected
+    refused: list[tuple[str, str, str]] = field(default_factory=list)  # (learner, stage, why)
+    corrected: list[tuple[str, str, str]] = field(default_factory=list)  # (learner, stage, which time)
+
+
+def collect(course_dir: Path, source: Path, stages: list[str]) -> CollectResult:
+    """Collect each learner's latest hand-in of each stage from the exchange's inbound (:mod:`.hand_in`)."""
+    from traitlets.config import Config
+
+    from .hand_in import collect_stage
+
+    exchange = Path(nbgrader_setup.configure(Config(), course_dir, source).Exchange.root)
+    inbound = exchange / nbgrader_setup.COURSE_ID / "inbound"
+    submitted = Path(course_dir) / "submitted"
+    submitted.mkdir(parents=True, exist_ok=True)
+    result = CollectResult()
     for stage in stages:
-        api.collect(stage)
-        counts[stage] = len(list((Path(course_dir) / "submitted").glob(f"*/{stage}/{stage}.ipynb")))
-    return counts
+        refused, corrected = collect_stage(inbound, submitted, stage)
+        result.refused += [(learner, stage, why) for learner, why in refused]
+        result.corrected += [(learner, stage, why) for learner, why in corrected]
+        result.counts[stage] = len(list(submitted.glob(f"*/{stage}/{stage}.ipynb")))
+    return result
 
 
 def _slug(text: str) -> str:

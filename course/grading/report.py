@@ -12,7 +12,8 @@ import html
 from pathlib import Path
 
 from . import nbgrader_setup
-from .tampering import read_tampering
+from .intake import INTAKE_FILE
+from .tampering import read_findings, read_tampering
 
 __all__ = ["grade_table", "export_csv", "exercise_table", "write_report", "BEHIND_SHARE"]
 
@@ -151,6 +152,20 @@ def _look_at(flagged) -> str:
             + _rows(flagged, ["learner", "stage", "what"]) + "</table>")
 
 
+def _repaired(course_dir: Path) -> str:
+    """What intake repaired in the submissions, or why it refused them, in the last grading run."""
+    found = [(learner, stage, "; ".join(problems))
+             for learner, by_stage in sorted(read_findings(course_dir, INTAKE_FILE).items())
+             for stage, problems in sorted(by_stage.items())]
+    if not found:
+        return ""
+    return ("<h2>Submissions repaired or refused before grading</h2>\n<p>The learner's own file is kept in "
+            "<code>intake/</code> of the course folder.</p>\n"
+            "<table><tr><th>learner</th><th>stage</th><th>what was wrong, and what was done</th></tr>\n"
+            + "".join("<tr>" + "".join(f"<td>{html.escape(text)}</td>" for text in row) + "</tr>" for row in found)
+            + "</table>")
+
+
 def _rows(frame, columns) -> str:
     return "".join("<tr>" + "".join(f"<td>{html.escape(str(row[c]))}</td>" for c in columns) + "</tr>"
                    for _, row in frame.iterrows())
@@ -219,6 +234,7 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #bbb;padding:.3rem .6re
 <h1>Grading report</h1>
 <p>{_first_line(grades, stages)} Scores include the grades you gave by hand.{waiting_note}</p>
 {_look_at(flagged)}
+{_repaired(course_dir)}
 <h2>Each stage</h2>
 {_stage_table(grades, stages, maxima, waiting, missing_submissions(course_dir, stages))}
 <h2>Score distribution per stage</h2>

@@ -7,7 +7,10 @@ Learner code runs in a kernel that:
   no other learners' work, no gradebook (bubblewrap);
 - has no network (a network namespace; the kernel talks to the grader over local sockets);
 - runs as an unprivileged user of its own, one per parallel kernel (setpriv);
-- has a memory cap, a process cap and a CPU-time cap (prlimit);
+- has a memory cap, a process cap and a CPU-time cap (prlimit), and, where the machine allows,
+  a resource group of its own that holds its children to the same caps (:mod:`.cgroups`);
+- cannot write to its sockets' folder once it has made them, and its /tmp and /dev/shm are
+  small in-memory file systems;
 - leaves nothing behind: every process it started is gone once its grading ends.
 
 Each protection is probed on the machine first. Where one cannot be had (no bubblewrap,
@@ -31,17 +34,16 @@ import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from queue import Empty
 
-from jupyter_client.asynchronous import AsyncKernelClient
-from jupyter_client.channels import AsyncZMQSocketChannel
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import Integer, List, Type, Unicode, default
+from traitlets import Integer, List, Unicode, default
 
 from ..checks.exact import SEEDS_VARIABLE
 from ..data import SAMPLES_VARIABLE
 from ..paths import ROOT
+from . import cgroups
+from .kernel_client import LimitedKernelClient, WakefulChannel  # noqa: F401 (WakefulChannel: the benchmark's)
 
 __all__ = ["KERNEL_NAME", "Protection", "probe", "missing_protections", "sandbox_home", "install_kernelspec",
            "SandboxKernelManager", "processes_of_sandbox_users", "WakefulChannel"]
@@ -51,6 +53,10 @@ KERNEL_NAME = "course-sandbox"
 #: process cap (counted per user, machine-wide) of one learner never starves another.
 FIRST_UID = 61000
 UID_SLOTS = 64
+
+#: The longest folder of kernel folders that leaves room for a socket's name: a unix socket's path has at
+#: most 107 characters.
+SHORT_PATH = 60
 
 _PYTHON_PREFIXES = sorted({sys.prefix, sys.base_prefix})
 
@@ -102,6 +108,7 @@ def probe() -> dict[str, Protection]:
     setpriv_ok, setpriv_why = (_runs(["setpriv", f"--reuid={FIRST_UID}", f"--regid={FIRST_UID}",
                                       "--clear-groups", "--inh-caps=-all", "--bounding-set=-all",
                                       "--no-new-privs", "true"]) if root else (False, not_root))
+    groups_ok, groups_why = cgroups.availability()
     prlimit_ok, prlimit_why = _runs(["prlimit", "--as=2000000000", "--nproc=64", "--cpu=60", "true"])
     found = [
         Protection("private file view", bwrap_ok,
@@ -114,6 +121,9 @@ def probe() -> dict[str, Protection]:
                    setpriv_why),
         Protection("memory, process and CPU caps", prlimit_ok,
                    "a memory bomb, fork bomb or endless computation can exhaust the machine", prlimit_why),
+        Protection("a resource group per kernel", groups_ok,
+                   "the processes a kernel starts each get the memory and CPU caps of their own, so together "
+                   "they can hold several times what one kernel may", groups_why),
         Protection("cleanup of leftover processes", bwrap_ok or setpriv_ok,
                    "processes started by learner code may keep running after grading",
                    "it needs bubblewrap or an unprivileged user"),
@@ -221,45 +231,6 @@ def _kill_user_processes(uid: int) -> None:
         time.sleep(0.05)
 
 
-class WakefulChannel(AsyncZMQSocketChannel):
-    """Waits for a message in short slices, looking again at the socket each time.
-
-    pyzmq's asyncio sockets sometimes miss the wake-up of a message that has arrived; one long
-    wait then lasts its whole timeout (two minutes between two cells, say). A fresh look every
-    WAKE_SECONDS bounds such a stall to a moment.
-    """
-
-    WAKE_SECONDS = 0.5
-
-    async def get_msg(self, timeout: float | None = None) -> dict:
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            left = None if deadline is None else max(0.0, deadline - time.monotonic())
-            wait = self.WAKE_SECONDS if left is None else min(self.WAKE_SECONDS, left)
-            try:
-                return await super().get_msg(timeout=wait)
-            except Empty:
-                if left is not None and left <= self.WAKE_SECONDS:
-                    raise
-
-
-class _LimitedKernelClient(AsyncKernelClient):
-    """A kernel client whose sockets drop any single message above ``largest_message_mb`` unread,
-    and that never sleeps through a message that has arrived (see :class:`WakefulChannel`)."""
-
-    largest_message_mb = Integer(64)
-    shell_channel_class = Type(WakefulChannel)
-    iopub_channel_class = Type(WakefulChannel)
-    control_channel_class = Type(WakefulChannel)
-
-    def _context_default(self):
-        import zmq
-
-        context = super()._context_default()
-        context.setsockopt(zmq.MAXMSGSIZE, self.largest_message_mb * 2**20)
-        return context
-
-
 class SandboxKernelManager(AsyncKernelManager):
     """A kernel manager that starts the course's kernel inside the sandbox, with what this machine offers."""
 
@@ -267,8 +238,12 @@ class SandboxKernelManager(AsyncKernelManager):
     processes = Integer(64, help="cap on processes and threads of one sandboxed kernel").tag(config=True)
     cpu_seconds = Integer(600, help="CPU seconds a sandboxed process may use before it is stopped").tag(config=True)
     tmp_mb = Integer(256, help="size of the sandbox's private /tmp and of any file it writes, in MB").tag(config=True)
+    shm_mb = Integer(64, help="size of the sandbox's /dev/shm (shared memory, held in the machine's memory), "
+                              "in MB").tag(config=True)
     largest_message_mb = Integer(
         64, help="largest single message accepted from the kernel; a bigger one is dropped unread").tag(config=True)
+    kernels_folder = Unicode("", help="folder of the kernels' private folders (connection file, sockets, log); "
+                                      "default: running/ in the sandbox's home").tag(config=True)
     hidden_paths = List(Unicode(), help="folders the kernel must never read (the model solution's records of the "
                                         "hidden tests), emptied in its view if they lie in a folder it sees"
                         ).tag(config=True)
@@ -282,8 +257,11 @@ class SandboxKernelManager(AsyncKernelManager):
         self._uid: int | None = None
         self._uid_claim = None
         self._ipc_dir: str | None = None
+        self._group: Path | None = None
         self._stderr_log = None
         kernels = self._home / "running"
+        if self.kernels_folder and len(self.kernels_folder) <= SHORT_PATH:
+            kernels = Path(self.kernels_folder)
         kernels.mkdir(parents=True, exist_ok=True)
         self._kernel_dir = tempfile.mkdtemp(dir=kernels)
         if self._protections["no network"].available:
@@ -318,12 +296,25 @@ class SandboxKernelManager(AsyncKernelManager):
             command = [*limits, "--", *command]
         if can["private file view"]:
             command = self._bwrap_arguments(can["no network"]) + ["--", *command]
+        if can["a resource group per kernel"]:
+            self._group = cgroups.make_group(f"kernel-{os.getpid()}-{Path(self._kernel_dir).name}",
+                                             self.memory_mb * 2**20, self.processes)
+            command = cgroups.joining(self._group, command)
         return command
+
+    def seal_sockets(self) -> None:
+        """Close the sockets' folder to the kernel once it has made them: learner code cannot fill it
+        (the sockets stay open to the grader)."""
+        if self._ipc_dir and self._uid is not None:
+            os.chown(self._ipc_dir, os.geteuid(), os.getegid())
+            os.chmod(self._ipc_dir, 0o755)
 
     def _bwrap_arguments(self, no_network: bool) -> list[str]:
         binds = _Binds()
         # /tmp first: a bind made before it under /tmp (a course cloned there, say) would be hidden by it.
         binds.args += ["--dev", "/dev", "--proc", "/proc"]
+        # bwrap's /dev/shm would be a folder of the unbounded /dev: an in-memory file system of its own, small.
+        binds.args += ["--perms", "1777", "--size", str(self.shm_mb * 2**20), "--tmpfs", "/dev/shm"]
         binds.args += ["--perms", "1777", "--size", str(self.tmp_mb * 2**20), "--tmpfs", "/tmp"]
         binds._made.add("/tmp")
         for system in ("/usr", "/bin", "/lib", "/lib64", "/sbin", "/etc"):
@@ -373,7 +364,7 @@ class SandboxKernelManager(AsyncKernelManager):
 
     @default("client_factory")
     def _limited_client(self):
-        return _LimitedKernelClient
+        return LimitedKernelClient
 
     def client(self, **kwargs):
         kwargs.setdefault("largest_message_mb", self.largest_message_mb)
@@ -389,6 +380,9 @@ class SandboxKernelManager(AsyncKernelManager):
         await super()._async_cleanup_resources(restart=restart)
         if not restart:
             self._release_uid()
+            if self._group is not None:
+                cgroups.remove_group(self._group)
+                self._group = None
             if self._stderr_log is not None:
                 self._stderr_log.close()
             shutil.rmtree(self._kernel_dir, ignore_errors=True)

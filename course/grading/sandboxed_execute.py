@@ -68,6 +68,8 @@ class SandboxExecute(Execute):
             return cell, self.resources
         if self._deadline is None:
             self._deadline = time.monotonic() + self.notebook_seconds
+            if hasattr(self.km, "seal_sockets"):  # the kernel is up: its sockets are made
+                self.km.seal_sockets()
         if self._stopped is None and time.monotonic() > self._deadline:
             self._stop_kernel()
             cell.outputs = [_error(OUT_OF_TIME, f"the notebook used up its {self.notebook_seconds} seconds "

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from .exercise_cells import exercise_from_id, is_test_cell, nbgrader_meta
 
-__all__ = ["find_tampering", "record_tampering", "read_tampering", "TAMPERING_FILE", "COURSE_NAMES"]
+__all__ = ["find_tampering", "record_tampering", "read_tampering", "record_findings", "read_findings",
+           "TAMPERING_FILE", "COURSE_NAMES"]
 
 #: In the course folder: learner -> stage -> what the submission's code replaces, as the last grading found it.
 TAMPERING_FILE = "tampering.json"
@@ -119,20 +120,32 @@ def find_tampering(nb) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def read_findings(course_dir: Path, name: str = TAMPERING_FILE) -> dict[str, dict[str, list[str]]]:
+    """What the last grading run recorded in the course folder's ``name``, learner -> stage -> findings."""
+    path = Path(course_dir) / name
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def record_findings(course_dir: Path, name: str, stages: list[str],
+                    found: dict[tuple[str, str], list[str]]) -> None:
+    """Replace what the course folder's ``name`` records for ``stages`` by ``found``, (learner, stage) -> findings."""
+    recorded = read_findings(course_dir, name)
+    for learner in list(recorded):
+        recorded[learner] = {stage: was for stage, was in recorded[learner].items() if stage not in stages}
+    for (learner, stage), findings in found.items():
+        if findings:
+            recorded.setdefault(learner, {})[stage] = findings
+    recorded = {learner: by_stage for learner, by_stage in recorded.items() if by_stage}
+    (Path(course_dir) / name).write_text(json.dumps(recorded, indent=1, sort_keys=True), encoding="utf-8")
+
+
 def read_tampering(course_dir: Path) -> dict[str, dict[str, list[str]]]:
     """What the last grading run flagged, learner -> stage -> findings."""
-    path = Path(course_dir) / TAMPERING_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return read_findings(course_dir, TAMPERING_FILE)
 
 
 def record_tampering(course_dir: Path, stages: list[str], checked: list) -> dict[tuple[str, str], list[str]]:
     """Replace what is recorded for ``stages`` by what intake found now; return the findings of this run."""
     flagged = {(i.learner, i.stage): i.tampering for i in checked if i.tampering}
-    recorded = read_tampering(course_dir)
-    for learner in list(recorded):
-        recorded[learner] = {stage: found for stage, found in recorded[learner].items() if stage not in stages}
-    for (learner, stage), found in flagged.items():
-        recorded.setdefault(learner, {})[stage] = found
-    recorded = {learner: by_stage for learner, by_stage in recorded.items() if by_stage}
-    (Path(course_dir) / TAMPERING_FILE).write_text(json.dumps(recorded, indent=1, sort_keys=True), encoding="utf-8")
+    record_findings(course_dir, TAMPERING_FILE, stages, flagged)
     return flagged

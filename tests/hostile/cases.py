@@ -10,6 +10,7 @@ loopback port, a distinctive sleep duration to find leftover processes by).
 from __future__ import annotations
 
 import base64
+import copy
 import json
 from dataclasses import dataclass, field
 
@@ -98,12 +99,29 @@ CASES = [
     Case("duplicated-cell-ids", FULL, "duplicated cell ids", damage="same-ids"),
     Case("not-utf8", FULL, "not UTF-8", damage="cp1252"),
     Case("image-50mb", FULL, "removed", damage="big-image"),
+    # Links put in the submission folder (as nbgrader's collect took them): never followed by grading.
+    Case("links-to-source", FULL, "", before={"ex1_1_total": attempt(
+        "assert 'HIDDEN' in open('answers.txt').read()")}, damage="link-source"),
+    Case("notebook-is-a-link", None, "symbolic link", damage="link-notebook"),
+    Case("pasted-answer-cell", FULL, "a pasted copy", damage="paste"),
+    # Notebooks no reader takes whole: refused in words, the batch goes on.
+    Case("deep-metadata", None, "nested too deeply", damage="deep-metadata"),
+    Case("long-expression", None, "nested too deeply", replace={"ex1_1_total": "x = " + "+".join(["1"] * 100_000)}),
+    Case("nested-lists", None, "MB of memory", damage="nested-lists"),
 ]
 
 
-def damage(kind: str, nb, folder, stage: str) -> None:
-    """Write ``nb`` into ``folder`` with the damage ``kind`` (or intact when kind is empty)."""
+def damage(kind: str, nb, folder, stage: str, source=None) -> None:
+    """Write ``nb`` into ``folder`` with the damage ``kind`` (or intact when kind is empty).
+
+    ``source`` is the folder of source notebooks, which the links point at.
+    """
     path = folder / f"{stage}.ipynb"
+    if kind == "link-source":
+        (folder / "answers.txt").symlink_to(source / stage / f"{stage}.ipynb")
+    elif kind == "link-notebook":
+        path.symlink_to(source / stage / f"{stage}.ipynb")
+        return
     cells = nb.cells
 
     def find(grade_id):
@@ -119,13 +137,23 @@ def damage(kind: str, nb, folder, stage: str) -> None:
         find("ex1_1_total_test").pop("execution_count")
     elif kind == "delete-answer":
         cells.remove(find("ex1_1_total"))
+    elif kind == "paste":  # JupyterLab's copy and paste: the same cell, nbgrader's marks and all, twice
+        twin = copy.deepcopy(find("ex1_3_best"))
+        twin["id"] = "pasted"
+        cells.insert(cells.index(find("ex1_3_best")) + 1, twin)
     elif kind == "same-ids":
         for cell in cells:
             cell["id"] = "same"
     elif kind == "big-image":
         picture = base64.b64encode(b"\x89PNG" + b"\0" * (38 * 2**20)).decode()
         find("ex1_3_best").outputs = [nbformat.v4.new_output("display_data", data={"image/png": picture})]
-    if kind == "same-ids":
+    if kind == "deep-metadata":
+        nb.metadata["deep"] = "DEEP"
+        text = nbformat.writes(nb).replace('"DEEP"', '{"a":' * 100_000 + "{}" + "}" * 100_000)
+    elif kind == "nested-lists":
+        nb.metadata["lists"] = "LISTS"
+        text = nbformat.writes(nb).replace('"LISTS"', "[" + ",".join(["[]"] * 2_500_000) + "]")
+    elif kind == "same-ids":
         text = json.dumps(nb, indent=1)  # nbformat refuses to write duplicated ids, a learner's editor may not
     elif kind == "version3":
         text = nbformat.writes(nbformat.convert(nb, 3), version=3)
