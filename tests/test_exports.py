@@ -246,3 +246,28 @@ def test_course_exports_keeps_what_it_is_asked_to(tmp_path, capsys):
     written = pd.read_csv(out)
     assert {"text", "staff"} <= set(written.columns) and "links" not in written.columns
     assert "kept post text" in capsys.readouterr().out
+
+
+def test_a_semicolon_file_whose_texts_hold_commas_is_read_by_its_header(tmp_path):
+    """French Excel saves with semicolons; post texts full of commas must not make it read as a comma file."""
+    lines = ["Identifiant de la publication;Identifiant de la Page;Description;Heure de publication;"
+             "Type de publication;Couverture;Réactions;Commentaires;Partages"]
+    text = "Vote, débat, séance, loi, budget, rapport, avis, amendement, vote, texte"
+    lines += [f"12_{day};104;{text};{day:02d}/03/2025 10:00;Photos;1 2{day:02d};1,2 k;3;4" for day in range(1, 11)]
+    (tmp_path / "press.csv").write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    table, report = read_export(tmp_path / "press.csv")
+    assert report.format == "Meta Business Suite, Facebook" and report.language == "fr" and len(table) == 10
+    assert table["reach"].tolist() == [1201 + i for i in range(10)] and (table["reactions"] == 1200).all()
+
+
+def test_a_file_with_a_row_per_day_is_not_read_as_posts(tmp_path):
+    """YouTube's zip holds a day-by-day "Chart data.csv" beside "Table data.csv": its posts would count many times."""
+    header, rest = (DEMO_EXPORTS / "INS-YT.csv").read_text().split("\n", 1)
+    first_video = rest.splitlines()[1]
+    (tmp_path / "Chart data.csv").write_text(
+        "Date," + header + "\n" + "".join(f"2025-12-{day:02d},{first_video}\n" for day in (1, 2)))
+    with pytest.raises(ExportError, match="Chart data.csv: a file with a row per day.*Table data.csv"):
+        read_export(tmp_path / "Chart data.csv")
+    (tmp_path / "twice.csv").write_text(header + "\n" + first_video + "\n" + first_video + "\n")
+    with pytest.raises(ExportError, match=r"twice.csv: a file with a row per day, not one per post \(1 post"):
+        read_export(tmp_path / "twice.csv")

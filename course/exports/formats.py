@@ -49,6 +49,7 @@ class Format:
     dropped_types: dict[str, str] = field(default_factory=dict)
     type_field: str = "Post type"
     day_only: bool = False
+    per_day: tuple[str, ...] = ()  # a field only the same tool's day-by-day file has
 
     def time_fields(self) -> tuple[str, ...]:
         return self.columns["posted_at"]
@@ -103,7 +104,7 @@ FORMATS: tuple[Format, ...] = (
             "comments": "not in YouTube's default table: add Comments added before you export",
             "shares": "not in YouTube's default table: add Shares before you export",
             "clicks": "YouTube videos carry no link the table counts clicks on"},
-           text=("Video title",), day_only=True),
+           text=("Video title",), day_only=True, per_day=("Date",)),
     Format("linkedin", "linkedin", "LinkedIn Page, content (Excel)",
            ("Post title", "Post link", "Impressions"),
            {"posted_at": ("Created date", "Date"), "impressions": ("Impressions",), "reactions": ("Likes",),

@@ -210,6 +210,12 @@ def read_export(path, *, keep=(), timezone: str | None = None, account: str | No
                           "period in which the account posted.")
     table: dict = {}
     _identify(rows, fmt, report, table)
+    repeated = pd.Series(table["post_id"]).duplicated().sum()
+    if repeated or any(name in rows.positions for name in fmt.per_day):
+        twice = f" ({repeated} post(s) on more than one row)" if repeated else ""
+        raise ExportError(f"{path.name}: a file with a row per day, not one per post{twice}. Export the "
+                          "per-post table instead (from YouTube's zip, "
+                          "\"Table data.csv\", not \"Chart data.csv\").")
     table["account_id"] = account or path.stem
     table["platform"] = pd.Categorical([fmt.platform] * len(rows.rows), categories=list(PLATFORMS))
     time_field = rows.first_present(fmt.time_fields())
