@@ -271,3 +271,12 @@ def test_a_file_with_a_row_per_day_is_not_read_as_posts(tmp_path):
     (tmp_path / "twice.csv").write_text(header + "\n" + first_video + "\n" + first_video + "\n")
     with pytest.raises(ExportError, match=r"twice.csv: a file with a row per day, not one per post \(1 post"):
         read_export(tmp_path / "twice.csv")
+
+
+def test_an_unknown_file_names_the_nearest_export_and_what_it_lacks(tmp_path):
+    (tmp_path / "renamed.csv").write_text("POST_ID,page-id,publish_time,REACH,Reactions\n1,2,03/25/2025 22:00,9,1\n")
+    with pytest.raises(ExportError, match="The nearest is Meta Business Suite, Facebook, which also needs "
+                                          "\"Page ID\": if the file is one, export it again"):
+        read_export(tmp_path / "renamed.csv")
+    (tmp_path / "renamed.csv").write_text("POST_ID,page_id,publish_time,REACH,Reactions\n1,2,03/25/2025 22:00,9,1\n")
+    assert read_export(tmp_path / "renamed.csv").table["reach"].tolist() == [9]

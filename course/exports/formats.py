@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .headers import field_of
 
-__all__ = ["Format", "Recognised", "FORMATS", "NEVER_EXPORTED", "recognise", "why_missing"]
+__all__ = ["Format", "Recognised", "FORMATS", "NEVER_EXPORTED", "recognise", "closest", "why_missing"]
 
 #: Columns of ``posts`` that no platform's export holds, and why.
 _OWN_RECORDS = "no platform's export has it: add it from your own records if you keep them"
@@ -161,3 +161,18 @@ def recognise(headers) -> Recognised | None:
     translated = [language for language in languages if language != "en"]
     language = max(set(translated), key=translated.count) if translated else "en"
     return Recognised(best[1], language, positions)
+
+
+def closest(headers) -> tuple[Format, list[str]] | None:
+    """The format sharing most of its telling fields with ``headers`` (at least one), and those it lacks.
+
+    >>> fmt, lacking = closest(["Post ID", "Publish time", "Reach"])
+    >>> fmt.label, lacking
+    ('Meta Business Suite, Facebook', ['Page ID'])
+    >>> closest(["Name", "Email"]) is None
+    True
+    """
+    fields = {found[0] for found in map(field_of, (h for h in headers if h is not None)) if found}
+    shared = [(sum(name in fields for name in fmt.signature), fmt) for fmt in FORMATS]
+    count, fmt = max(shared, key=lambda pair: pair[0])
+    return (fmt, [name for name in fmt.signature if name not in fields]) if count else None

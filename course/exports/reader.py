@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..schema import FORMATS as COURSE_FORMATS, PLATFORMS, TABLES
 from .files import CSV_SUFFIXES, EXCEL_SUFFIXES, Sheet, sheets
-from .formats import FORMATS, Format, Recognised, recognise, why_missing
+from .formats import FORMATS, Format, Recognised, closest, recognise, why_missing
 from .headers import normalise
 from .report import ExportError, Report
 from .values import is_number, parse_count, parse_times
@@ -87,7 +87,10 @@ def _find_header(path: Path, found: list[Sheet]) -> tuple[list[list[str]], int, 
                           "numbers). Put back the row of names the platform wrote (such as \"Post ID\", "
                           "\"Publish time\"), or export the file again.")
     names = ", ".join(f'"{c.strip()}"' for c in first if c.strip())[:160]
-    raise ExportError(f"{path.name}: its columns ({names}) are those of no export the course reads ({known}). "
+    near = closest(first)
+    hint = (f" The nearest is {near[0].label}, which also needs " + ", ".join(f'"{n}"' for n in near[1])
+            + ": if the file is one, export it again with all its columns.") if near else ""
+    raise ExportError(f"{path.name}: its columns ({names}) are those of no export the course reads ({known}).{hint} "
                       "Remove it from the folder, or export the per-post data as the book's page on your own "
                       "accounts says.")
 
