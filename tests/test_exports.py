@@ -218,7 +218,8 @@ def _run_notebook(root, folder=None):
         assert "FOLDER = DEMO_EXPORTS" in setup.source
         setup.source = setup.source.replace("FOLDER = DEMO_EXPORTS", f"FOLDER = {str(folder)!r}")
     NotebookClient(notebook, timeout=60, resources={"metadata": {"path": str(root / "book")}}).execute()
-    printed = "\n".join(o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
+    printed = "\n".join(o.get("text", "") + o.get("data", {}).get("text/plain", "")
+                        for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
     figures = sum("application/vnd.plotly.v1+json" in o.get("data", {}) for c in notebook.cells
                   if c.cell_type == "code" for o in c.outputs)
     return printed, figures
@@ -280,3 +281,16 @@ def test_an_unknown_file_names_the_nearest_export_and_what_it_lacks(tmp_path):
         read_export(tmp_path / "renamed.csv")
     (tmp_path / "renamed.csv").write_text("POST_ID,page_id,publish_time,REACH,Reactions\n1,2,03/25/2025 22:00,9,1\n")
     assert read_export(tmp_path / "renamed.csv").table["reach"].tolist() == [9]
+
+
+def test_the_scorecard_counts_posts_per_week_over_each_accounts_own_period(root, tmp_path):
+    """An X export of two months beside a Facebook export of six: X's rate is not spread over six months."""
+    lines = (DEMO_EXPORTS / "INS-X.csv").read_text().splitlines()
+    recent_lines = [line for line in lines[1:] if ", Nov " in line or ", Dec " in line]
+    (tmp_path / "INS-X.csv").write_text("\n".join([lines[0], *recent_lines]) + "\n")
+    shutil.copy(DEMO_EXPORTS / "INS-FB.csv", tmp_path)
+    recent = read_export(tmp_path / "INS-X.csv").table["posted_at"]
+    per_week = len(recent) * 7 / ((recent.max() - recent.min()).days + 1)
+    printed, _ = _run_notebook(root, tmp_path)
+    line = next(line for line in printed.splitlines() if "INS-X" in line and "posts per week" in line)
+    assert f"{per_week:.3f}" in line, (per_week, line)
