@@ -294,3 +294,11 @@ def test_the_scorecard_counts_posts_per_week_over_each_accounts_own_period(root,
     printed, _ = _run_notebook(root, tmp_path)
     line = next(line for line in printed.splitlines() if "INS-X" in line and "posts per week" in line)
     assert f"{per_week:.3f}" in line, (per_week, line)
+
+
+def test_dates_that_read_both_ways_are_flagged_in_the_report(tmp_path):
+    header = "Post ID,Page ID,Publish time,Reach,Reactions,Comments,Shares\n"
+    (tmp_path / "early.csv").write_text(header + "1,2,03/04/2025 22:00,100,5,1,1\n2,2,03/05/2025 10:00,90,4,1,1\n")
+    notes = read_export(tmp_path / "early.csv").report.notes
+    assert notes[0] == "dates read as month/day/year hour:minute" and "check one post" in notes[1]
+    assert not any("check one post" in note for note in read_export(DEMO_EXPORTS / "INS-FB.csv").report.notes)

@@ -230,6 +230,9 @@ def read_export(path, *, keep=(), timezone: str | None = None, account: str | No
     table["posted_at"] = times.values.to_numpy()
     report.mapped["posted_at"] = rows.written(time_field)
     report.notes.append(f"dates read as {times.layout}")
+    if times.ambiguous:
+        report.notes.append("no day in the file is above 12, so the other order of day and month reads it too: "
+                            "check one post whose date you know")
     if fmt.day_only or not times.with_hour:
         report.notes.append("the export gives the day only, not the hour: no posting-slot analysis")
     type_field = rows.first_present(fmt.columns.get("format", ()))
