@@ -1,6 +1,8 @@
 """Your own accounts: the platforms' exports read onto the posts columns, the demo folder, `course exports`."""
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 import subprocess
 import sys
@@ -284,16 +286,21 @@ def test_an_unknown_file_names_the_nearest_export_and_what_it_lacks(tmp_path):
 
 
 def test_the_scorecard_counts_posts_per_week_over_each_accounts_own_period(root, tmp_path):
-    """An X export of two months beside a Facebook export of six: X's rate is not spread over six months."""
+    """An X export of two months beside a Facebook export of six: X's rate is not spread over six months.
+    A Facebook post with a reach of 0 is left out of the rates, and said so."""
     lines = (DEMO_EXPORTS / "INS-X.csv").read_text().splitlines()
     recent_lines = [line for line in lines[1:] if ", Nov " in line or ", Dec " in line]
     (tmp_path / "INS-X.csv").write_text("\n".join([lines[0], *recent_lines]) + "\n")
-    shutil.copy(DEMO_EXPORTS / "INS-FB.csv", tmp_path)
+    facebook = list(csv.reader(io.StringIO((DEMO_EXPORTS / "INS-FB.csv").read_text(encoding="utf-8-sig"))))
+    facebook[1][facebook[0].index("Reach")] = "0"  # a post nobody saw has no rate, and the notebook says so
+    with open(tmp_path / "INS-FB.csv", "w", newline="", encoding="utf-8") as file:
+        csv.writer(file).writerows(facebook)
     recent = read_export(tmp_path / "INS-X.csv").table["posted_at"]
     per_week = len(recent) * 7 / ((recent.max() - recent.min()).days + 1)
     printed, _ = _run_notebook(root, tmp_path)
     line = next(line for line in printed.splitlines() if "INS-X" in line and "posts per week" in line)
     assert f"{per_week:.3f}" in line, (per_week, line)
+    assert "Left out: 1 post(s) with a reach of 0, so no rate." in printed
 
 
 def test_dates_that_read_both_ways_are_flagged_in_the_report(tmp_path):
