@@ -1,6 +1,8 @@
 """Your own accounts: the platforms' exports read onto the posts columns, the demo folder, `course exports`."""
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 import subprocess
 import sys
@@ -218,7 +220,8 @@ def _run_notebook(root, folder=None):
         assert "FOLDER = DEMO_EXPORTS" in setup.source
         setup.source = setup.source.replace("FOLDER = DEMO_EXPORTS", f"FOLDER = {str(folder)!r}")
     NotebookClient(notebook, timeout=60, resources={"metadata": {"path": str(root / "book")}}).execute()
-    printed = "\n".join(o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
+    printed = "\n".join(o.get("text", "") + o.get("data", {}).get("text/plain", "")
+                        for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
     figures = sum("application/vnd.plotly.v1+json" in o.get("data", {}) for c in notebook.cells
                   if c.cell_type == "code" for o in c.outputs)
     return printed, figures
@@ -246,3 +249,63 @@ def test_course_exports_keeps_what_it_is_asked_to(tmp_path, capsys):
     written = pd.read_csv(out)
     assert {"text", "staff"} <= set(written.columns) and "links" not in written.columns
     assert "kept post text" in capsys.readouterr().out
+
+
+def test_a_semicolon_file_whose_texts_hold_commas_is_read_by_its_header(tmp_path):
+    """French Excel saves with semicolons; post texts full of commas must not make it read as a comma file."""
+    lines = ["Identifiant de la publication;Identifiant de la Page;Description;Heure de publication;"
+             "Type de publication;Couverture;Réactions;Commentaires;Partages"]
+    text = "Vote, débat, séance, loi, budget, rapport, avis, amendement, vote, texte"
+    lines += [f"12_{day};104;{text};{day:02d}/03/2025 10:00;Photos;1 2{day:02d};1,2 k;3;4" for day in range(1, 11)]
+    (tmp_path / "press.csv").write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    table, report = read_export(tmp_path / "press.csv")
+    assert report.format == "Meta Business Suite, Facebook" and report.language == "fr" and len(table) == 10
+    assert table["reach"].tolist() == [1201 + i for i in range(10)] and (table["reactions"] == 1200).all()
+
+
+def test_a_file_with_a_row_per_day_is_not_read_as_posts(tmp_path):
+    """YouTube's zip holds a day-by-day "Chart data.csv" beside "Table data.csv": its posts would count many times."""
+    header, rest = (DEMO_EXPORTS / "INS-YT.csv").read_text().split("\n", 1)
+    first_video = rest.splitlines()[1]
+    (tmp_path / "Chart data.csv").write_text(
+        "Date," + header + "\n" + "".join(f"2025-12-{day:02d},{first_video}\n" for day in (1, 2)))
+    with pytest.raises(ExportError, match="Chart data.csv: a file with a row per day.*Table data.csv"):
+        read_export(tmp_path / "Chart data.csv")
+    (tmp_path / "twice.csv").write_text(header + "\n" + first_video + "\n" + first_video + "\n")
+    with pytest.raises(ExportError, match=r"twice.csv: a file with a row per day, not one per post \(1 post"):
+        read_export(tmp_path / "twice.csv")
+
+
+def test_an_unknown_file_names_the_nearest_export_and_what_it_lacks(tmp_path):
+    (tmp_path / "renamed.csv").write_text("POST_ID,page-id,publish_time,REACH,Reactions\n1,2,03/25/2025 22:00,9,1\n")
+    with pytest.raises(ExportError, match="The nearest is Meta Business Suite, Facebook, which also needs "
+                                          "\"Page ID\": if the file is one, export it again"):
+        read_export(tmp_path / "renamed.csv")
+    (tmp_path / "renamed.csv").write_text("POST_ID,page_id,publish_time,REACH,Reactions\n1,2,03/25/2025 22:00,9,1\n")
+    assert read_export(tmp_path / "renamed.csv").table["reach"].tolist() == [9]
+
+
+def test_the_scorecard_counts_posts_per_week_over_each_accounts_own_period(root, tmp_path):
+    """An X export of two months beside a Facebook export of six: X's rate is not spread over six months.
+    A Facebook post with a reach of 0 is left out of the rates, and said so."""
+    lines = (DEMO_EXPORTS / "INS-X.csv").read_text().splitlines()
+    recent_lines = [line for line in lines[1:] if ", Nov " in line or ", Dec " in line]
+    (tmp_path / "INS-X.csv").write_text("\n".join([lines[0], *recent_lines]) + "\n")
+    facebook = list(csv.reader(io.StringIO((DEMO_EXPORTS / "INS-FB.csv").read_text(encoding="utf-8-sig"))))
+    facebook[1][facebook[0].index("Reach")] = "0"  # a post nobody saw has no rate, and the notebook says so
+    with open(tmp_path / "INS-FB.csv", "w", newline="", encoding="utf-8") as file:
+        csv.writer(file).writerows(facebook)
+    recent = read_export(tmp_path / "INS-X.csv").table["posted_at"]
+    per_week = len(recent) * 7 / ((recent.max() - recent.min()).days + 1)
+    printed, _ = _run_notebook(root, tmp_path)
+    line = next(line for line in printed.splitlines() if "INS-X" in line and "posts per week" in line)
+    assert f"{per_week:.3f}" in line, (per_week, line)
+    assert "Left out: 1 post(s) with a reach of 0, so no rate." in printed
+
+
+def test_dates_that_read_both_ways_are_flagged_in_the_report(tmp_path):
+    header = "Post ID,Page ID,Publish time,Reach,Reactions,Comments,Shares\n"
+    (tmp_path / "early.csv").write_text(header + "1,2,03/04/2025 22:00,100,5,1,1\n2,2,03/05/2025 10:00,90,4,1,1\n")
+    notes = read_export(tmp_path / "early.csv").report.notes
+    assert notes[0] == "dates read as month/day/year hour:minute" and "check one post" in notes[1]
+    assert not any("check one post" in note for note in read_export(DEMO_EXPORTS / "INS-FB.csv").report.notes)

@@ -42,13 +42,7 @@ def _decode(path: Path, data: bytes) -> str:
         return data.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
 
 
-def _csv(path: Path) -> list[Sheet]:
-    data = path.read_bytes()
-    if not data.strip():
-        raise ExportError(f"{path.name}: the file is empty. {AGAIN}")
-    text = _decode(path, data)
-    head = "\n".join(text.splitlines()[:20])
-    separator = max([",", ";", "\t"], key=head.count)
+def _parse(path: Path, text: str, separator: str) -> list[list[str]]:
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True))
     except csv.Error as error:
@@ -57,7 +51,26 @@ def _csv(path: Path) -> list[Sheet]:
     if len(widths) > 1 and not text.endswith(("\n", "\r")) and widths[-1] < max(widths[:-1]):
         raise ExportError(f"{path.name}: the file ends in the middle of a row (line {len(rows)}): it was cut "
                           f"while downloading. {AGAIN}")
-    return [Sheet(path.name, rows)]
+    return rows
+
+
+def _csv(path: Path) -> list[Sheet]:
+    """The file read with the separator it uses most, then with each other one that reads it cleanly:
+    a semicolon file whose post texts hold many commas is still found by its header."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise ExportError(f"{path.name}: the file is empty. {AGAIN}")
+    text = _decode(path, data)
+    head = "\n".join(text.splitlines()[:20])
+    likeliest, *others = sorted([",", ";", "\t"], key=head.count, reverse=True)
+    found = [Sheet(path.name, _parse(path, text, likeliest))]
+    for separator in others:
+        if separator in head:
+            try:
+                found.append(Sheet(path.name, _parse(path, text, separator)))
+            except ExportError:
+                continue  # the likeliest reading stands; this one was only a fallback
+    return found
 
 
 def _cell_text(value) -> str:

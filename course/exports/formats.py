@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .headers import field_of
 
-__all__ = ["Format", "Recognised", "FORMATS", "NEVER_EXPORTED", "recognise", "why_missing"]
+__all__ = ["Format", "Recognised", "FORMATS", "NEVER_EXPORTED", "recognise", "closest", "why_missing"]
 
 #: Columns of ``posts`` that no platform's export holds, and why.
 _OWN_RECORDS = "no platform's export has it: add it from your own records if you keep them"
@@ -49,6 +49,7 @@ class Format:
     dropped_types: dict[str, str] = field(default_factory=dict)
     type_field: str = "Post type"
     day_only: bool = False
+    per_day: tuple[str, ...] = ()  # a field only the same tool's day-by-day file has
 
     def time_fields(self) -> tuple[str, ...]:
         return self.columns["posted_at"]
@@ -103,7 +104,7 @@ FORMATS: tuple[Format, ...] = (
             "comments": "not in YouTube's default table: add Comments added before you export",
             "shares": "not in YouTube's default table: add Shares before you export",
             "clicks": "YouTube videos carry no link the table counts clicks on"},
-           text=("Video title",), day_only=True),
+           text=("Video title",), day_only=True, per_day=("Date",)),
     Format("linkedin", "linkedin", "LinkedIn Page, content (Excel)",
            ("Post title", "Post link", "Impressions"),
            {"posted_at": ("Created date", "Date"), "impressions": ("Impressions",), "reactions": ("Likes",),
@@ -160,3 +161,18 @@ def recognise(headers) -> Recognised | None:
     translated = [language for language in languages if language != "en"]
     language = max(set(translated), key=translated.count) if translated else "en"
     return Recognised(best[1], language, positions)
+
+
+def closest(headers) -> tuple[Format, list[str]] | None:
+    """The format sharing most of its telling fields with ``headers`` (at least one), and those it lacks.
+
+    >>> fmt, lacking = closest(["Post ID", "Publish time", "Reach"])
+    >>> fmt.label, lacking
+    ('Meta Business Suite, Facebook', ['Page ID'])
+    >>> closest(["Name", "Email"]) is None
+    True
+    """
+    fields = {found[0] for found in map(field_of, (h for h in headers if h is not None)) if found}
+    shared = [(sum(name in fields for name in fmt.signature), fmt) for fmt in FORMATS]
+    count, fmt = max(shared, key=lambda pair: pair[0])
+    return (fmt, [name for name in fmt.signature if name not in fields]) if count else None

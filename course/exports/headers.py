@@ -77,12 +77,13 @@ LANGUAGES = ("en", "fr", "es")
 
 
 def normalise(header: str) -> str:
-    """A header as compared: no byte-order mark, no outer or repeated spaces (non-breaking ones too), lower case.
+    """A header as compared: no byte-order mark, no outer or repeated spaces (non-breaking ones too, and
+    underscores, as a renamed "post_id" has), lower case.
 
-    >>> normalise("\\ufeffPost  ID\\u00a0")
-    'post id'
+    >>> normalise("\\ufeffPost  ID\\u00a0"), normalise("PUBLISH_TIME")
+    ('post id', 'publish time')
     """
-    text = str(header).replace("\ufeff", "").replace("\u00a0", " ").replace("\u202f", " ")
+    text = str(header).replace("\ufeff", "").replace("\u00a0", " ").replace("\u202f", " ").replace("_", " ")
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 

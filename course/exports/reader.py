@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..schema import FORMATS as COURSE_FORMATS, PLATFORMS, TABLES
 from .files import CSV_SUFFIXES, EXCEL_SUFFIXES, Sheet, sheets
-from .formats import FORMATS, Format, Recognised, recognise, why_missing
+from .formats import FORMATS, Format, Recognised, closest, recognise, why_missing
 from .headers import normalise
 from .report import ExportError, Report
 from .values import is_number, parse_count, parse_times
@@ -87,7 +87,10 @@ def _find_header(path: Path, found: list[Sheet]) -> tuple[list[list[str]], int, 
                           "numbers). Put back the row of names the platform wrote (such as \"Post ID\", "
                           "\"Publish time\"), or export the file again.")
     names = ", ".join(f'"{c.strip()}"' for c in first if c.strip())[:160]
-    raise ExportError(f"{path.name}: its columns ({names}) are those of no export the course reads ({known}). "
+    near = closest(first)
+    hint = (f" The nearest is {near[0].label}, which also needs " + ", ".join(f'"{n}"' for n in near[1])
+            + ": if the file is one, export it again with all its columns.") if near else ""
+    raise ExportError(f"{path.name}: its columns ({names}) are those of no export the course reads ({known}).{hint} "
                       "Remove it from the folder, or export the per-post data as the book's page on your own "
                       "accounts says.")
 
@@ -210,6 +213,12 @@ def read_export(path, *, keep=(), timezone: str | None = None, account: str | No
                           "period in which the account posted.")
     table: dict = {}
     _identify(rows, fmt, report, table)
+    repeated = pd.Series(table["post_id"]).duplicated().sum()
+    if repeated or any(name in rows.positions for name in fmt.per_day):
+        twice = f" ({repeated} post(s) on more than one row)" if repeated else ""
+        raise ExportError(f"{path.name}: a file with a row per day, not one per post{twice}. Export the "
+                          "per-post table instead (from YouTube's zip, "
+                          "\"Table data.csv\", not \"Chart data.csv\").")
     table["account_id"] = account or path.stem
     table["platform"] = pd.Categorical([fmt.platform] * len(rows.rows), categories=list(PLATFORMS))
     time_field = rows.first_present(fmt.time_fields())
@@ -221,6 +230,9 @@ def read_export(path, *, keep=(), timezone: str | None = None, account: str | No
     table["posted_at"] = times.values.to_numpy()
     report.mapped["posted_at"] = rows.written(time_field)
     report.notes.append(f"dates read as {times.layout}")
+    if times.ambiguous:
+        report.notes.append("no day in the file is above 12, so the other order of day and month reads it too: "
+                            "check one post whose date you know")
     if fmt.day_only or not times.with_hour:
         report.notes.append("the export gives the day only, not the hour: no posting-slot analysis")
     type_field = rows.first_present(fmt.columns.get("format", ()))

@@ -9,6 +9,8 @@
 (['2025-03-25 22:00:00', '2025-04-01 09:30:00'], 'month/day/year hour:minute', True)
 >>> parse_times(["Tue, Jul 14, 2026"]).with_hour
 False
+>>> parse_times(["03/04/2025"]).ambiguous, parse_times(["03/14/2025"]).ambiguous
+(True, False)
 """
 
 from __future__ import annotations
@@ -86,11 +88,13 @@ _LAYOUTS = [
 
 @dataclass
 class Times:
-    """A column of dates read in one layout: the values (naive), the layout's name, whether it has hours."""
+    """A column of dates read in one layout: the values (naive), the layout's name, whether it has hours,
+    and whether the other order of day and month would have read them all too."""
 
     values: pd.Series
     layout: str
     with_hour: bool
+    ambiguous: bool = False  # day first and month first both read every value
 
 
 def parse_times(texts, day_first: bool = False, timezone: str | None = None) -> Times:
@@ -105,13 +109,15 @@ def parse_times(texts, day_first: bool = False, timezone: str | None = None) -> 
     if day_first:
         for month_first in (0, 2):
             layouts[month_first], layouts[month_first + 1] = layouts[month_first + 1], layouts[month_first]
-    for pattern, name in layouts:
+    for position, (pattern, name) in enumerate(layouts):
         parsed = pd.to_datetime(texts, format=pattern, errors="coerce")
         if parsed.notna().all():
             if "%z" in pattern:
                 parsed = parsed.dt.tz_convert(timezone) if timezone else parsed.dt.tz_convert("UTC")
                 parsed = parsed.dt.tz_localize(None)
-            return Times(parsed.astype("datetime64[ns]"), name, "%H" in pattern)
+            twin = layouts[position ^ 1][0] if position < 4 else None  # its other order of day and month
+            ambiguous = twin is not None and bool(pd.to_datetime(texts, format=twin, errors="coerce").notna().all())
+            return Times(parsed.astype("datetime64[ns]"), name, "%H" in pattern, ambiguous)
     unread = texts[pd.to_datetime(texts, format="mixed", errors="coerce").isna()]
     example = unread.iloc[0] if len(unread) else texts.iloc[0]
     raise ValueError(f"the publication time {example!r} is in no date layout the course reads "
