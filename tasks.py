@@ -4,6 +4,7 @@
     python3 tasks.py build   # make .venv, install the course, build the learner book offline
     python3 tasks.py test    # the same set-up, then the whole test suite
     python3 tasks.py lab     # the same set-up, then JupyterLab on the course
+    python3 tasks.py lowest  # .venv-lowest: the lowest versions the course allows of pandas and co.
     sudo python3 tasks.py hub start --learners room.csv   # the same set-up, then a JupyterHub for a room
 
 On Windows, run it with whichever Python command you have (`py tasks.py build` or
@@ -22,8 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
+#: A second environment with the lowest versions pyproject.toml allows of constraints-lowest.txt's libraries.
+LOWEST_VENV = ROOT / ".venv-lowest"
 WINDOWS = os.name == "nt"
-BIN = VENV / ("Scripts" if WINDOWS else "bin")
 # Debian packages the book build needs: npm fetches the widget manager and MathJax it serves offline
 # (and the tests' accessibility checker). Debian's npm package brings node with it.
 BOOK_PACKAGES = {"nodejs": "/usr/bin/node", "npm": "/usr/bin/npm"}
@@ -35,9 +37,9 @@ SYSTEM_PACKAGES = {"chromium": "/usr/bin/chromium", "bubblewrap": "/usr/bin/bwra
 NPM_PACKAGES = {"configurable-http-proxy": "5.3.0"}
 
 
-def program(name: str) -> Path:
+def program(name: str, venv: Path = VENV) -> Path:
     """A program of the virtual environment (``python``, ``course``), named as this system names it."""
-    return BIN / (f"{name}.exe" if WINDOWS else name)
+    return venv / ("Scripts" if WINDOWS else "bin") / (f"{name}.exe" if WINDOWS else name)
 
 
 def run(*command: str | Path, **kwargs) -> None:
@@ -45,18 +47,37 @@ def run(*command: str | Path, **kwargs) -> None:
     subprocess.run([str(c) for c in command], check=True, cwd=ROOT, **kwargs)
 
 
-def install_python_packages() -> None:
-    """Create .venv and install the course into it, again only when the dependencies changed."""
-    if not program("python").exists():
-        run(sys.executable, "-m", "venv", VENV)
-    inputs = [ROOT / "pyproject.toml", ROOT / "constraints.txt"]
+def install_python_packages(venv: Path = VENV, lowest: bool = False) -> Path:
+    """Create the virtual environment and install the course into it, again only when the dependencies
+    changed; return its Python. ``lowest``: constraints-lowest.txt's versions instead of constraints.txt's."""
+    python = program("python", venv)
+    if not python.exists():
+        run(sys.executable, "-m", "venv", venv)
+    inputs = [ROOT / "pyproject.toml", ROOT / "constraints.txt"] + [ROOT / "constraints-lowest.txt"] * lowest
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in inputs)).hexdigest()
-    stamp = VENV / ".installed"
+    stamp = venv / ".installed"
     if stamp.exists() and stamp.read_text() == digest:
-        return
-    run(program("python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(program("python"), "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", ".[test,hub]")
+        return python
+    constraints = ROOT / "constraints.txt"
+    if lowest:
+        constraints = venv / "constraints.txt"
+        constraints.write_text(lowest_constraints())
+    run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(python, "-m", "pip", "install", "--quiet", "-c", constraints, "-e", ".[test]" if lowest else ".[test,hub]")
     stamp.write_text(digest)
+    return python
+
+
+def _pinned(text: str) -> dict[str, str]:
+    """name -> its line, for every ``name==version`` line of a constraints file."""
+    return {line.split("==")[0].strip().lower(): line.strip() for line in text.splitlines() if "==" in line}
+
+
+def lowest_constraints() -> str:
+    """constraints.txt with constraints-lowest.txt's lines in place of the same libraries' lines."""
+    lowest = _pinned((ROOT / "constraints-lowest.txt").read_text())
+    pinned = {**_pinned((ROOT / "constraints.txt").read_text()), **lowest}
+    return "\n".join(pinned[name] for name in sorted(pinned)) + "\n"
 
 
 def install_system_packages(packages: dict[str, str] = SYSTEM_PACKAGES) -> None:
@@ -89,9 +110,12 @@ def install_npm_packages() -> None:
 
 def main(argv: list[str]) -> int:
     task = argv[0] if argv else "build"
-    if task not in ("build", "test", "lab", "hub"):
+    if task not in ("build", "test", "lab", "hub", "lowest"):
         print(__doc__)
         return 2
+    if task == "lowest":
+        install_python_packages(LOWEST_VENV, lowest=True)
+        return 0
     install_python_packages()
     if task == "build":
         install_system_packages(BOOK_PACKAGES)

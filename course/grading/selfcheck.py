@@ -12,7 +12,22 @@ from pathlib import Path
 
 from .exercise_cells import NOT_ATTEMPTED_ERRORS, Exercise, exercises, is_test_cell
 
-__all__ = ["check_notebook"]
+__all__ = ["kernel_config", "check_notebook"]
+
+
+def kernel_config():
+    """The configuration of the fresh kernel: its connection encrypted where the kernel supports it.
+
+    Over TCP without encryption, ipykernel prints a warning on every start, which the learner
+    would read above the check's own lines; with the manager's CurveZMQ keys it has nothing to
+    warn about (a jupyter_client without that setting ignores it).
+
+    >>> kernel_config().KernelManager.transport_encryption
+    'auto'
+    """
+    from traitlets.config import Config
+
+    return Config({"KernelManager": {"transport_encryption": "auto"}})
 
 
 def check_notebook(path: Path, timeout: int = 120) -> tuple[list[Exercise], list[str]]:
@@ -21,7 +36,7 @@ def check_notebook(path: Path, timeout: int = 120) -> tuple[list[Exercise], list
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=timeout, allow_errors=True, kernel_name="python3",
+    NotebookClient(nb, timeout=timeout, allow_errors=True, kernel_name="python3", config=kernel_config(),
                    resources={"metadata": {"path": str(Path(path).resolve().parent)}}).execute()
     stray = [f"cell {i + 1} stopped with {o.get('ename')}: {o.get('evalue')}"
              for i, cell in enumerate(nb.cells) if cell.cell_type == "code" and not is_test_cell(cell)

@@ -1,4 +1,4 @@
-"""``course lab`` and ``course hub``: where learners work."""
+"""``course lab``, ``course progress`` and ``course hub``: where learners work."""
 
 from __future__ import annotations
 
@@ -17,6 +17,41 @@ def _lab(args: argparse.Namespace) -> int:
 
     return start_lab(args.port, open_browser=not args.no_browser, instructor=args.instructor,
                      folder=args.folder, course_dir=args.course_dir)
+
+
+def _progress(args: argparse.Namespace) -> int:
+    import time
+
+    from ..checks import FAIL_MARK, PASS_MARK
+    from ..grading.exercise_cells import FAILED, NOT_ATTEMPTED, PASSED
+    from .learner_copy import default_learner_dir
+    from .progress import progress, summary
+
+    folder = Path(args.folder or default_learner_dir()).expanduser()
+    if not folder.is_dir():
+        print(f"No folder at {folder}: start `course lab` to make it, or name your folder: "
+              f"course progress FOLDER.", file=sys.stderr)
+        return 2
+    print(f"Checking every stage in {folder}, as `course check` does...", flush=True)
+    started = time.monotonic()
+    stages = progress(folder, jobs=args.jobs)
+    marks = {PASSED: PASS_MARK, FAILED: FAIL_MARK, NOT_ATTEMPTED: "…"}
+    for stage in stages:
+        if stage.state != "checked":
+            print(f"{stage.stage}: {stage.message}.")
+            continue
+        print(f"{stage.stage}: {summary(stage.exercises)}.")
+        for exercise in stage.exercises:
+            if exercise.written:
+                said = "not written yet" if exercise.status == NOT_ATTEMPTED else "written, marked by your instructor"
+                print(f"    {'…' if exercise.status == NOT_ATTEMPTED else '✎'} {exercise.name}: {said}")
+            else:
+                print(f"    {marks[exercise.status]} {exercise.name}: {exercise.status}")
+        for problem in stage.stray:
+            print(f"    {FAIL_MARK} {problem}")
+    print(f"\nChecked in {time.monotonic() - started:.0f} s. For what to look at in a stage, run "
+          f"`course check` on its notebook.")
+    return 0
 
 
 def _hub_start(args: argparse.Namespace) -> int:
@@ -76,6 +111,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the working course folder (default $COURSE_DIR or ~/parliament-course); a learner's "
                         "assignment list uses its exchange when there is one")
     p.set_defaults(func=_lab)
+
+    p = sub.add_parser("progress", help="your progress: every stage's exercises, checked",
+                       description="Check every stage's notebook in your folder as `course check` does and list, "
+                                   "stage by stage, the exercises passed, failed and not attempted, and the written "
+                                   "answers not yet written. Notebooks you have not changed are not run again.")
+    p.add_argument("folder", nargs="?", type=Path, default=None, metavar="FOLDER",
+                   help="your folder of notebooks (default: the one `course lab` opens, $COURSE_LEARNER_DIR "
+                        "or ~/parliament-course-notebooks)")
+    p.add_argument("--jobs", type=int, default=None,
+                   help="how many notebooks to run at once (default: the number of cores)")
+    p.set_defaults(func=_progress)
 
     hub = sub.add_parser("hub", help="a JupyterHub for a workshop room (one unix user per learner)",
                          description="Run a JupyterHub for one workshop room on 127.0.0.1, with nbgrader's "

@@ -330,8 +330,8 @@ ALTERNATIVES = {
     "ex7_2_platform_outcomes": [
         # Two groupby sums joined, the missing visits filled with fill_value.
         "def platform_outcomes(posts, web_visits, campaign_id):\n"
-        "    reach = posts.loc[posts['campaign_id'] == campaign_id].groupby('platform')['reach'].sum()\n"
-        "    visits = web_visits.loc[web_visits['campaign_id'] == campaign_id].groupby('source')['sessions'].sum()\n"
+        "    reach = posts.loc[posts['campaign_id'] == campaign_id].groupby('platform', observed=True)['reach'].sum()\n"
+        "    visits = web_visits.loc[web_visits['campaign_id'] == campaign_id].groupby('source', observed=True)['sessions'].sum()\n"
         "    visits.index = visits.index.astype(str)\n"
         "    reach.index = reach.index.astype(str)\n"
         "    out = pd.DataFrame({'reach': reach, 'sessions': visits.reindex(reach.index, fill_value=0)})\n"
