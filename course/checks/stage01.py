@@ -135,6 +135,15 @@ def _with_2025_reactions_wiped(posts):
     return changed
 
 
+def _not_one_account(check, account_baseline, result):
+    """A slip of Exercise 1.1: one account typed in, so that two accounts get the same figures."""
+    other = check.call(account_baseline, load("posts"), "INS-FB")
+    check.series(other, "what account_baseline returns", index=["count", "median"])
+    check.that(not other.sort_index().equals(result.sort_index()), "two accounts get the same figures. Keep the "
+                                                                   "posts of `account_id`, the argument, not of an "
+                                                                   "account typed in.")
+
+
 def _account_count(check, account_baseline):
     posts = load("posts")
     result = check.call(account_baseline, posts, "INS-YT")
@@ -144,6 +153,7 @@ def _account_count(check, account_baseline):
                                                                  "and 2025. Keep only the posts of 2024.")
     check.that(count != (posts["posted_at"].dt.year == 2024).sum(), "your count is every post of 2024, of every "
                                                                     "account. Keep only the posts of `account_id`.")
+    _not_one_account(check, account_baseline, result)
 
 
 def _account_median(check, account_baseline):
@@ -151,6 +161,7 @@ def _account_median(check, account_baseline):
     result = check.call(account_baseline, posts, "INS-YT")
     check.series(result, "what account_baseline returns", index=["count", "median"])
     check.rate(result["median"], "the median engagement rate")
+    _not_one_account(check, account_baseline, result)
     after = check.call(account_baseline, _best_post_of_2024_gone_viral(posts), "INS-YT")
     check.that(abs(float(after["median"]) - float(result["median"])) < 1e-12,
                "one viral post changed your baseline. Take the median of the rates, not the average (mean).")
@@ -178,6 +189,10 @@ def _baseline_of_the_year(check, kpi_baseline):
     baseline_2024 = check.call(kpi_baseline, posts, accounts, "institution", 2024)
     baseline_2025 = check.call(kpi_baseline, posts, accounts, "institution", 2025)
     check.series(baseline_2025, "the 2025 baseline", index=[str(p) for p in baseline_2024.index])
+    check.rate(baseline_2025, "the 2025 baseline")
+    check.that((baseline_2025 - baseline_2024).abs().max() > 0, "the 2024 and 2025 baselines are the same. Keep "
+                                                                 "the posts of `year`, the argument, not of a year "
+                                                                 "typed in.")
     check.that((baseline_2025 - baseline_2024).abs().min() > 0, "the 2024 and 2025 baselines are the same on at "
                                                                  "least one platform. Did you keep only the posts of "
                                                                  "`year`?")
@@ -186,9 +201,11 @@ def _baseline_of_the_year(check, kpi_baseline):
 def _stretch_target(check, stretch_target):
     posts = load("posts")
     target = check.call(stretch_target, posts, "INS-FB")
-    check.number(target, "the target", 0, 1)
-    check.that(target != check.call(stretch_target, posts, "INS-IG"), "two accounts get the same target. Did you "
-                                                                      "keep only the posts of `account_id`?")
+    check.number(target, "the target")
+    check.rate(target, "the target")
+    check.that(target != check.call(stretch_target, posts, "INS-IG"), "two accounts get the same target. Keep the "
+                                                                      "posts of `account_id`, the argument, not of "
+                                                                      "an account typed in.")
     check.that(check.call(stretch_target, _with_2025_reactions_wiped(posts), "INS-FB") == target,
                "your target changes when 2025 posts change. Did you keep only the posts of 2024?")
     rates = _rates(posts[(posts["posted_at"].dt.year == 2024) & (posts["account_id"] == "INS-FB")])
@@ -199,13 +216,20 @@ def _stretch_target(check, stretch_target):
 def _share_meeting(check, share_meeting):
     posts = load("posts")
     share = check.call(share_meeting, posts, "INS-X", 0.01)
-    check.number(share, "the share", 0, 1)
+    check.number(share, "the share")
+    check.that(float(share) <= 1 or not float(share).is_integer(), "the share is a whole number: the number of posts "
+                                                                   "that met the target? Divide it by the number of "
+                                                                   "the account's posts of 2024.")
+    check.rate(share, "what share_meeting returns")
+    higher = check.call(share_meeting, posts, "INS-X", 0.02)
+    check.that(higher != share, "the targets 0.01 and 0.02 give the same share. Compare the rates with `target`, "
+                                "the argument, not with a number typed in.")
     check.that(check.call(share_meeting, posts, "INS-X", 0) == 1, "every post has an engagement rate of at least 0, "
                                                                   "so a target of 0 should give a share of 1. Did "
                                                                   "you divide by the number of the account's posts, "
                                                                   "and count the posts whose rate equals the target "
                                                                   "(with >=)?")
-    check.that(check.call(share_meeting, posts, "INS-X", 0.02) < share, "a higher target should be met by fewer posts.")
+    check.that(higher < share, "a higher target should be met by fewer posts.")
     check.that(check.call(share_meeting, _with_2025_reactions_wiped(posts), "INS-X", 0.01) == share,
                "your share changes when 2025 posts change. Did you keep only the posts of 2024?")
 

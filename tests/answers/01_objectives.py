@@ -104,6 +104,11 @@ MORE_WRONG = {
         "    chosen = posts[(posts['posted_at'].dt.year == 2024) | (posts['account_id'] == account_id)]\n"
         "    rate = (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['reach']\n"
         "    return rate.agg(['count', 'median'])\n",
+        # Types the account of the notebook's example instead of using the argument.
+        "def account_baseline(posts, account_id):\n"
+        "    chosen = posts[(posts['posted_at'].dt.year == 2024) & (posts['account_id'] == 'MEM05-FB')]\n"
+        "    rate = (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['reach']\n"
+        "    return rate.agg(['count', 'median'])\n",
         # Keeps 2024 with between(...) up to "2024-12-31", which stops at midnight: 31 December's posts are lost.
         "def account_baseline(posts, account_id):\n"
         "    in_2024 = posts['posted_at'].between('2024-01-01', '2024-12-31')\n"
@@ -223,6 +228,11 @@ MORE_WRONG = {
         "    chosen = posts[(posts['posted_at'].dt.year == 2024) & (posts['account_id'] == account_id)]\n"
         "    rate = (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['reach']\n"
         "    return (rate > target).mean()\n",
+        # Types the target of the notebook's example instead of using the argument.
+        "def share_meeting(posts, account_id, target):\n"
+        "    chosen = posts[(posts['posted_at'].dt.year == 2024) & (posts['account_id'] == account_id)]\n"
+        "    rate = (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['reach']\n"
+        "    return (rate >= 0.02).mean()\n",
         # Counts the posts below the target instead of those that met it.
         "def share_meeting(posts, account_id, target):\n"
         "    chosen = posts[(posts['posted_at'].dt.year == 2024) & (posts['account_id'] == account_id)]\n"
