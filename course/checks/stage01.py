@@ -38,15 +38,15 @@ EDGE_TARGETS = (1 / 16, 1 / 8)
 #: Leaving out 31 December (a date range ending at "2024-12-31", which is its midnight) changes the count,
 #: the median, the 75th percentile and the shares; counting a rate equal to its target as missing it
 #: (``>`` for "at least") changes the shares.
-EDGE_POSTS = [
+EDGE_POSTS = [  # in time order, as the course's posts are
     ("E01", "INS-FB", "2024-01-01 00:05", 64, 2, 1, 1),    # exactly 1/16, the year's first minutes
-    ("E02", "INS-FB", "2024-06-10 12:00", 64, 5, 0, 0),    # between the two targets
-    ("E03", "INS-FB", "2024-09-02 09:00", 64, 5, 2, 1),    # exactly 1/8, the higher target
-    ("E04", "INS-FB", "2024-11-18 16:00", 64, 2, 0, 1),    # below both targets
-    ("E05", "INS-FB", "2024-12-31 23:30", 128, 6, 1, 1),   # exactly 1/16, on the evening of 31 December
+    ("E02", "INS-X", "2024-05-06 11:00", 64, 4, 0, 0),     # another account
+    ("E03", "INS-FB", "2024-06-10 12:00", 64, 5, 0, 0),    # between the two targets
+    ("E04", "INS-FB", "2024-09-02 09:00", 64, 5, 2, 1),    # exactly 1/8, the higher target
+    ("E05", "INS-FB", "2024-11-18 16:00", 64, 2, 0, 1),    # below both targets
     ("E06", "INS-FB", "2024-12-31 08:00", 64, 1, 0, 1),    # below both, on the morning of 31 December
-    ("E07", "INS-FB", "2025-01-01 00:15", 64, 8, 0, 0),    # the next year: not counted
-    ("E08", "INS-X", "2024-05-06 11:00", 64, 4, 0, 0),     # another account
+    ("E07", "INS-FB", "2024-12-31 23:30", 128, 6, 1, 1),   # exactly 1/16, on the evening of 31 December
+    ("E08", "INS-FB", "2025-01-01 00:15", 64, 8, 0, 0),    # the next year: not counted
 ]
 
 

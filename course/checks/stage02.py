@@ -52,8 +52,8 @@ EDGE_RESPONDENTS = [
 #: The followers' age mix (18-24 first) of two accounts in the last two months of the edge cases.
 EDGE_MIXES = {
     ("2025-11-01", "INS-TT"): (0.30, 0.25, 0.20, 0.12, 0.08, 0.05),
-    ("2025-12-01", "INS-TT"): (0.32, 0.26, 0.18, 0.12, 0.07, 0.05),
     ("2025-12-01", "INS-FB"): (0.05, 0.10, 0.15, 0.25, 0.25, 0.20),
+    ("2025-12-01", "INS-TT"): (0.32, 0.26, 0.18, 0.12, 0.07, 0.05),
 }
 
 
