@@ -104,6 +104,17 @@ MORE_WRONG = {
         "    chosen = posts[(posts['posted_at'].dt.year == 2024) | (posts['account_id'] == account_id)]\n"
         "    rate = (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['reach']\n"
         "    return rate.agg(['count', 'median'])\n",
+        # Types the account of the notebook's example instead of using the argument.
+        "def account_baseline(posts, account_id):\n"
+        "    chosen = posts[(posts['posted_at'].dt.year == 2024) & (posts['account_id'] == 'MEM05-FB')]\n"
+        "    rate = (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['reach']\n"
+        "    return rate.agg(['count', 'median'])\n",
+        # Keeps 2024 with between(...) up to "2024-12-31", which stops at midnight: 31 December's posts are lost.
+        "def account_baseline(posts, account_id):\n"
+        "    in_2024 = posts['posted_at'].between('2024-01-01', '2024-12-31')\n"
+        "    chosen = posts[in_2024 & (posts['account_id'] == account_id)]\n"
+        "    rate = (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['reach']\n"
+        "    return rate.agg(['count', 'median'])\n",
     ],
     "ex1_2_kpi_baseline": [
         # Forgets to keep only the posts of the year.
@@ -184,6 +195,12 @@ MORE_WRONG = {
         "def stretch_target(posts, account_id):\n"
         "    chosen = posts[(posts['posted_at'].dt.year == 2024) & (posts['account_id'] == account_id)]\n"
         "    return chosen['reach'].quantile(0.75)\n",
+        # Ends 2024 at "2024-12-31" (midnight), so the posts of 31 December are left out.
+        "def stretch_target(posts, account_id):\n"
+        "    mine = posts[(posts['account_id'] == account_id) & (posts['posted_at'] >= '2024-01-01')\n"
+        "                 & (posts['posted_at'] <= '2024-12-31')]\n"
+        "    rate = (mine['reactions'] + mine['comments'] + mine['shares']) / mine['reach']\n"
+        "    return rate.quantile(0.75)\n",
     ],
     "ex1_4_share_meeting": [
         # Returns how many posts met the target, not their share.
@@ -211,11 +228,26 @@ MORE_WRONG = {
         "    chosen = posts[(posts['posted_at'].dt.year == 2024) & (posts['account_id'] == account_id)]\n"
         "    rate = (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['reach']\n"
         "    return (rate > target).mean()\n",
+        # Types the target of the notebook's example instead of using the argument.
+        "def share_meeting(posts, account_id, target):\n"
+        "    chosen = posts[(posts['posted_at'].dt.year == 2024) & (posts['account_id'] == account_id)]\n"
+        "    rate = (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['reach']\n"
+        "    return (rate >= 0.02).mean()\n",
         # Counts the posts below the target instead of those that met it.
         "def share_meeting(posts, account_id, target):\n"
         "    chosen = posts[(posts['posted_at'].dt.year == 2024) & (posts['account_id'] == account_id)]\n"
         "    rate = (chosen['reactions'] + chosen['comments'] + chosen['shares']) / chosen['reach']\n"
         "    return (rate < target).mean()\n",
+        # "At least" read as "more than" with .gt, in the idiom of an alternative: a rate equal to the target is lost.
+        "def share_meeting(df, account, target):\n"
+        "    mine = df[df['posted_at'].dt.year == 2024].query('account_id == @account')\n"
+        "    return ((mine.reactions + mine.comments + mine.shares) / mine.reach).gt(target).mean()\n",
+        # Ends 2024 at "2024-12-31" (midnight), so the posts of 31 December are left out.
+        "def share_meeting(posts, account_id, target):\n"
+        "    mine = posts[posts['posted_at'].between('2024-01-01', '2024-12-31')]\n"
+        "    mine = mine[mine['account_id'] == account_id]\n"
+        "    rate = (mine['reactions'] + mine['comments'] + mine['shares']) / mine['reach']\n"
+        "    return (rate >= target).mean()\n",
     ],
     "ex1_5_kpi_kind": [
         # Forgets the lower case, so "Reach", "Likes" and "Engagement rate" count as outcomes.
@@ -309,6 +341,19 @@ ALTERNATIVES = {
         "def share_meeting(df, account, target):\n"
         "    mine = df[df['posted_at'].dt.year == 2024].query('account_id == @account')\n"
         "    return ((mine.reactions + mine.comments + mine.shares) / mine.reach).ge(target).mean()\n",
+        # Adds the three rates (each count over the reach) and keeps 2024 with a text date range.
+        "def share_meeting(posts, account_id, target):\n"
+        "    mine = posts[(posts['account_id'] == account_id) & (posts['posted_at'] >= '2024-01-01')\n"
+        "                 & (posts['posted_at'] < '2025-01-01')]\n"
+        "    reach = mine['reach']\n"
+        "    rate = mine['reactions'] / reach + mine['comments'] / reach + mine['shares'] / reach\n"
+        "    return (rate >= target).mean()\n",
+        # Indexes the posts by time and keeps 2024 with a date slice, which takes the whole of 31 December.
+        "def share_meeting(posts, account_id, target):\n"
+        "    by_time = posts.set_index('posted_at').loc['2024-01-01':'2024-12-31']\n"
+        "    mine = by_time[by_time['account_id'] == account_id]\n"
+        "    rate = (mine['reactions'] + mine['comments'] + mine['shares']) / mine['reach']\n"
+        "    return (rate >= target).mean()\n",
         # Keeps the posts that met the target and compares how many rows are left.
         "def share_meeting(posts, account_id, target):\n"
         "    mine = posts[(posts['posted_at'].dt.year == 2024) & (posts['account_id'] == account_id)].copy()\n"
@@ -329,6 +374,11 @@ ALTERNATIVES = {
         "                return 'output'\n"
         "        return 'outcome'\n"
         "    return names.apply(kind)\n",
+        # Puts both the names and the words in lower case before comparing.
+        "def kpi_kind(kpis, counted):\n"
+        "    words = [word.lower() for word in counted]\n"
+        "    found = kpis.str.lower().apply(lambda name: any(word in name for word in words))\n"
+        "    return found.map({True: 'output', False: 'outcome'})\n",
         # Starts with every KPI an outcome, then marks the outputs with .loc.
         "def kpi_kind(kpis, counted):\n"
         "    result = pd.Series('outcome', index=kpis.index)\n"

@@ -203,6 +203,23 @@ MORE_WRONG = {
     users = survey[survey["uses_" + platform]]
     return users["age_band"].value_counts(normalize=True) - followers_mix
 ''',
+        # Counts the users of each band with groupby(observed=True), as section 3 does: a band with no user of
+        # the platform is left out, so its gap is NaN instead of the followers' share.
+        '''def reach_gap(audience, survey, account_id, platform):
+    latest = audience[(audience["account_id"] == account_id) & (audience["month"] == audience["month"].max())]
+    followers_mix = latest.set_index("age_band")["share"]
+    users = survey[survey["uses_" + platform]]
+    users_mix = users.groupby("age_band", observed=True).size() / len(users)
+    return followers_mix - users_mix
+''',
+        # Drops the bands where a share is missing, so a band with no user of the platform has no gap at all.
+        '''def reach_gap(audience, survey, account_id, platform):
+    latest = audience[(audience["account_id"] == account_id) & (audience["month"] == audience["month"].max())]
+    followers_mix = latest.set_index("age_band")["share"]
+    users = survey[survey["uses_" + platform]]
+    users_mix = users.groupby("age_band", observed=True).size() / len(users)
+    return (followers_mix - users_mix).dropna()
+''',
         # Copies section 7: always compares with Instagram's users, whatever the platform asked.
         '''def reach_gap(audience, survey, account_id, platform):
     latest = audience[(audience["account_id"] == account_id) & (audience["month"] == audience["month"].max())]
@@ -299,6 +316,13 @@ ALTERNATIVES = {
     share = group[columns].sum() / len(group)
     return share.rename(lambda column: column.removeprefix("uses_")).sort_values(ascending=False)
 ''',
+        # Ties broken by name: sorted by platform first, then by share with a stable sort.
+        '''def rank_platforms(survey, age_band, region):
+    names = ["facebook", "instagram", "x", "youtube", "tiktok", "linkedin"]
+    group = survey[(survey["age_band"] == age_band) & (survey["region"] == region)]
+    shares = pd.Series([group["uses_" + name].mean() for name in names], index=names)
+    return shares.sort_index().sort_values(ascending=False, kind="stable")
+''',
         # The columns picked with filter(like=...), the order given by nlargest.
         '''def rank_platforms(survey, age_band, region):
     target = survey.loc[(survey.age_band == age_band) & (survey.region == region)]
@@ -338,6 +362,14 @@ ALTERNATIVES = {
     users = survey[survey["uses_" + platform] == True]
     user_share = users.groupby("age_band", observed=False).size() / len(users)
     return follower_share - user_share
+''',
+        # Counts the users with groupby(observed=True), then subtracts with fill_value=0 for a band with no user.
+        '''def reach_gap(audience, survey, account_id, platform):
+    latest = audience[(audience["account_id"] == account_id) & (audience["month"] == audience["month"].max())]
+    followers_mix = latest.groupby("age_band", observed=True)["share"].sum()
+    users = survey[survey["uses_" + platform]]
+    users_mix = users.groupby("age_band", observed=True).size() / len(users)
+    return followers_mix.sub(users_mix, fill_value=0)
 ''',
         # One row per month with pivot_table, its last row, minus the users' mix, with .sub.
         '''def reach_gap(audience, survey, account_id, platform):
