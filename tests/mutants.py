@@ -127,3 +127,7 @@ KEY = ("every {what}'s account_id is a key of accounts (the data dictionary says
 #: observed=False, or observed= left out, when every category occurs.
 ALL_SEEN = ("every {what} occurs in every table the function is asked about, so grouping by the categories that "
             "occur (observed=True) or by all of them (observed=False, pandas 2's default) gives the same groups")
+#: observed= left out where observed=False would differ: only pandas 2's default differs from pandas 3's.
+DEFAULT = ("pandas 3 (the version the course pins) groups a category column by the categories that occur by "
+           "default, as observed=True does; pandas 2.2's default keeps every category, which is why the hint and "
+           "the recipe write observed=True")

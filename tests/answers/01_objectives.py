@@ -1,5 +1,7 @@
 """Plausible wrong and hard-coded answers for 01-objectives; the test suite proves each loses its points."""
 
+from mutants import DEFAULT
+
 WRONG = {
     # the average instead of the median: one viral post moves it
     "ex1_1_account_baseline": (
@@ -386,4 +388,11 @@ ALTERNATIVES = {
         "        result.loc[kpis.str.lower().str.contains(word)] = 'output'\n"
         "    return result\n",
     ],
+}
+
+#: Mutants of the solutions that give the same results on every table the course can make, and why.
+EQUIVALENT_MUTANTS = {
+    "ex1_2_kpi_baseline": {
+        '`observed=` left out in `return rate.groupby(chosen["platform"], observed=True).median()`': DEFAULT,
+    },
 }
