@@ -33,12 +33,16 @@ def _book(args: argparse.Namespace) -> int:
 def _learner_branch(args: argparse.Namespace) -> int:
     from .learner_branch import publish_learner_branch
 
+    from ..grading.launch_settings import release_ref
+
     commit = publish_learner_branch(branch=args.branch)
+    tag = release_ref()
     if commit is None:
-        print(f"The {args.branch} branch is up to date.")
+        print(f"The {args.branch} branch is up to date (tag {tag}).")
     else:
-        print(f"Published the learners' notebooks on branch {args.branch} ({commit[:10]}). "
-              f"Push it (git push origin {args.branch}) so the book's launch buttons find it.")
+        print(f"Published the learners' notebooks on branch {args.branch} ({commit[:10]}), tagged {tag}. "
+              f"Push both (git push origin {args.branch} {tag}) so the book's launch buttons and the "
+              f"notebooks' install cell find them.")
     return 0
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import nbgrader_setup
+from .learner_release import ship_book_pages
 
 __all__ = ["release", "collect", "import_submissions", "ImportResult"]
 
@@ -35,6 +36,8 @@ def release(course_dir: Path, source: Path, stages: list[str], due: str | None =
         if not result["success"]:
             problems.append(f"{stage}: {result.get('error') or result.get('log')}")
             continue
+        # The release carries the book's pages it links to: fetched on the hub, it has no repository around it.
+        ship_book_pages(Path(course_dir) / "release" / stage)
         if due:
             with nbgrader_setup.gradebook(course_dir) as gb:
                 gb.update_or_create_assignment(stage, duedate=due)
