@@ -11,7 +11,6 @@
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -118,31 +117,66 @@ def _check(course: Path, notebook: Path) -> tuple[int, str]:
     return result.returncode, result.stdout + result.stderr
 
 
-def test_binder_environment_from_the_learner_branch_runs_and_checks_every_stage(learner_branch, tmp_path):
+def _git_out(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def _answered_first_exercise(stage1: Path, into: Path) -> Path:
+    """Stage 1's release with its first exercise answered as the model solution does, its book pages beside it."""
+    solutions = harness.solution_cells(harness.source_notebook(stage1.stem))
+    first = next(iter(solutions))
+    answered = into / stage1.parent.name / stage1.name
+    (answered.parent / "book").mkdir(parents=True)
+    nbformat.write(harness.answered(stage1, {first: solutions[first]}), answered)
+    for page in (stage1.parent / "book").iterdir():
+        (answered.parent / "book" / page.name).write_text(page.read_text())
+    return answered
+
+
+def test_binder_and_colab_run_every_stage_from_the_learner_branch(learner_branch, tmp_path):
+    """One clean virtual environment, made as Binder makes it, in which the Colab cell installs the course first.
+
+    Its packages come from ``binder/requirements.txt`` alone (as on Colab, the libraries are there
+    before the notebook's first cell runs); the course is not, until the install cell clones the
+    tagged learner branch and installs it; then Binder's ``postBuild`` installs it from the checkout
+    and every stage runs and is checked.
+    """
     clone, tag = learner_branch
     checkout = tmp_path / "checkout"
     subprocess.run(["git", "clone", "-q", "--branch", "learner", clone.as_uri(), str(checkout)], check=True)
     assert sorted(p.name for p in (checkout / "binder").iterdir()) == ["postBuild", "requirements.txt", "runtime.txt"]
     requirements = (checkout / "binder" / "requirements.txt").read_text()
-    assert not re.search(r"^(jupyter-book|nbgrader|jupyterhub|pytest|playwright)", requirements, re.M | re.I)
-    # As Binder (repo2docker) does: the requirements, then postBuild from the checkout.
-    bin_dir = _venv(tmp_path / "binder-env")
+    assert not re.search(r"^(jupyter-book|nbgrader|jupyterhub|jupyterlab|pytest|playwright)", requirements, re.M | re.I)
+    bin_dir = _venv(tmp_path / "env")
     subprocess.run([str(bin_dir / "pip"), "install", "-q", "-r", str(checkout / "binder" / "requirements.txt")],
                    check=True)
+
+    # Colab: the notebook's first cell, then its own first lines, in one process (no restart between them),
+    # from a home folder where this test run's course is not on the path.
+    notebook = checkout / "notebooks" / STAGE / f"{STAGE}.ipynb"
+    cell = nbformat.read(notebook, as_version=4).cells[0]
+    assert cell.id == HOSTED_SETUP_ID and f'"--branch", "{tag}"' in cell.source and clone.as_uri() in cell.source
+    home = tmp_path / "colab-home"
+    home.mkdir()
+    code = cell.source + "\nfrom course import *\nprint(len(load('posts')), 'posts')\n"
+    ran = subprocess.run([str(bin_dir / "python"), "-c", code], capture_output=True, text=True,
+                         env=dict(os.environ, HOME=str(home)), cwd=home, timeout=900)
+    assert ran.returncode == 0, ran.stderr
+    assert "The course is installed" in ran.stdout and re.search(r"^\d{4,} posts$", ran.stdout, re.M), ran.stdout
+    installed = home / COURSE_CODE_FOLDER
+    assert _git_out(installed, "rev-parse", "HEAD") == _git_out(clone, "rev-parse", f"{tag}^{{commit}}")
+    assert not (installed / "tests").exists() and (installed / "data" / "posts.csv").is_file()
+
+    # Binder: postBuild, from the checkout, installs the course from it.
     path = f"{bin_dir}{os.pathsep}{os.environ['PATH']}"
     subprocess.run(["sh", "binder/postBuild"], cwd=checkout, check=True, env=dict(os.environ, PATH=path))
+    where = subprocess.run([str(bin_dir / "python"), "-c", "import course; print(course.__file__)"], cwd=tmp_path,
+                           capture_output=True, text=True, check=True).stdout
+    assert where.startswith(str(checkout))
     notebooks = [checkout / "notebooks" / s / f"{s}.ipynb" for s in stage_names(checkout / "notebooks")]
     assert len(notebooks) == len(stage_names())
-    # Stage 1's first exercise answered, as a learner would: it gets its ✔.
     stage1 = next(nb for nb in notebooks if nb.name.startswith("01-"))
-    solutions = harness.solution_cells(harness.source_notebook(stage1.stem))
-    first = next(iter(solutions))
-    answered = tmp_path / "answered" / stage1.parent.name / stage1.name
-    answered.parent.mkdir(parents=True)
-    nbformat.write(harness.answered(stage1, {first: solutions[first]}), answered)
-    for page in {p.name for p in (stage1.parent / "book").iterdir()}:
-        (answered.parent / "book").mkdir(exist_ok=True)
-        (answered.parent / "book" / page).write_text((stage1.parent / "book" / page).read_text())
+    answered = _answered_first_exercise(stage1, tmp_path / "answered")
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = dict(zip(notebooks + [answered], pool.map(lambda nb: _check(bin_dir / "course", nb),
                                                               notebooks + [answered])))
@@ -152,32 +186,10 @@ def test_binder_environment_from_the_learner_branch_runs_and_checks_every_stage(
             assert code == 0 and re.search(r"\n0 passed, 0 failed, [1-9]\d* not attempted", output), output
     code, output = results[answered]
     assert code == 0 and "\n1 passed, 0 failed" in output and "✔" in output, output
-    # The install cell: where the course is installed, it does nothing (no clone in the home folder).
-    cell = nbformat.read(stage1, as_version=4).cells[0]
-    assert cell.id == HOSTED_SETUP_ID and f'"--branch", "{tag}"' in cell.source
-    home = tmp_path / "binder-home"
-    home.mkdir()
+
+    # Where the course is installed, the install cell does nothing: no output, no clone in the home folder.
+    elsewhere = tmp_path / "binder-home"
+    elsewhere.mkdir()
     ran = subprocess.run([str(bin_dir / "python"), "-c", cell.source], capture_output=True, text=True,
-                         env=dict(os.environ, HOME=str(home)), check=True)
-    assert ran.stdout == "" and not list(home.iterdir())
-
-
-def test_colab_install_cell_installs_the_course_from_the_learner_branch(learner_branch, tmp_path):
-    clone, tag = learner_branch
-    cell = json.loads(subprocess.run(["git", "-C", str(clone), "show", f"{tag}:notebooks/{STAGE}/{STAGE}.ipynb"],
-                                     capture_output=True, text=True, check=True).stdout)["cells"][0]
-    source = "".join(cell["source"])
-    bin_dir = _venv(tmp_path / "colab-env")
-    home = tmp_path / "colab-home"
-    home.mkdir()
-    # The cell, then the notebook's own first lines, in one process: no restart between them.
-    code = source + "\nfrom course import *\nprint(len(load('posts')), 'posts')\n"
-    ran = subprocess.run([str(bin_dir / "python"), "-c", code], capture_output=True, text=True,
-                         env=dict(os.environ, HOME=str(home)), timeout=900)
-    assert ran.returncode == 0, ran.stderr
-    assert "The course is installed" in ran.stdout and re.search(r"^\d{4,} posts$", ran.stdout, re.M), ran.stdout
-    installed = home / COURSE_CODE_FOLDER
-    commit = subprocess.run(["git", "-C", str(installed), "rev-parse", "HEAD"], capture_output=True, text=True).stdout
-    assert commit.strip() == subprocess.run(["git", "-C", str(clone), "rev-parse", f"{tag}^{{commit}}"],
-                                            capture_output=True, text=True).stdout.strip()
-    assert not (installed / "tests").exists() and (installed / "data" / "posts.csv").is_file()
+                         env=dict(os.environ, HOME=str(elsewhere)), cwd=elsewhere, check=True)
+    assert ran.stdout == "" and not list(elsewhere.iterdir())
