@@ -193,3 +193,26 @@ def test_binder_and_colab_run_every_stage_from_the_learner_branch(learner_branch
     ran = subprocess.run([str(bin_dir / "python"), "-c", cell.source], capture_output=True, text=True,
                          env=dict(os.environ, HOME=str(elsewhere)), cwd=elsewhere, check=True)
     assert ran.stdout == "" and not list(elsewhere.iterdir())
+
+
+@pytest.mark.parametrize("text, problem", [("repository = [", "TOML"), ('repo = "https://x.org/c"', "unknown settings repo"),
+                                           ('hub = "hub.lumeria"', "hub must be a web address"),
+                                           ('learner_branch = "a b"', "git branch name")])
+def test_wrong_launch_settings_are_named_with_their_fix(tmp_path, text, problem):
+    from course.grading.launch_settings import read_settings
+
+    path = tmp_path / "launch.toml"
+    path.write_text(text + "\n")
+    with pytest.raises(SystemExit) as error:
+        read_settings(path)
+    assert str(path) in str(error.value) and problem in str(error.value) and "Fix" in str(error.value)
+
+
+def test_a_repository_off_github_gets_binder_and_no_colab():
+    from course.book.build import configuration, launch_section
+    from course.grading.launch_settings import LaunchSettings
+
+    launch = LaunchSettings(repository="https://git.lumeria.test/course")
+    assert sorted(configuration("learner", launch)["launch_buttons"]) == ["binderhub_url", "notebook_interface", "thebe"]
+    assert "opens the stage's notebook on Binder, from" in launch_section(launch)
+    assert "launch_buttons" not in configuration("instructor", launch)

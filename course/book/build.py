@@ -194,15 +194,16 @@ def launch_section(launch: LaunchSettings) -> str:
     """What the set-up page says about launching a notebook from the book, for this deployment."""
     if not launch.configured:
         return ("This copy of the book has no launch buttons: it was published without a repository to "
-                "open the notebooks from. Take the notebooks from your instructor, from the room's hub, or "
-                "with the download button at the top of each stage page (the course itself, which the "
-                "notebooks import, comes with the course folder: see *On your own computer*).")
+                "open the notebooks from, so Binder and Colab are not available from it. Work on your own "
+                "computer or on the room's hub, as above: the course folder (from your instructor) or the "
+                "hub's *Assignments* tab has every notebook.")
     services = ["Binder"] + (["Google Colab"] if launch.on_github else []) + (["the room's JupyterHub"]
                                                                              if launch.hub else [])
     return (f"The rocket button at the top of each stage page opens the stage's notebook on "
             f"{', '.join(services[:-1]) + ' or ' + services[-1] if len(services) > 1 else services[0]}, "
             f"from the learner branch ({launch.learner_branch}) of the course's repository, "
-            f"<{launch.repository}>.")
+            f"<{launch.repository}>. A notebook taken with the download button also opens on Colab: "
+            f"its first cell installs the course.")
 
 
 def stage(edition: str, folder: Path, notebooks: Path | None = None) -> Path:
