@@ -216,3 +216,17 @@ def test_a_repository_off_github_gets_binder_and_no_colab():
     assert sorted(configuration("learner", launch)["launch_buttons"]) == ["binderhub_url", "notebook_interface", "thebe"]
     assert "opens the stage's notebook on Binder, from" in launch_section(launch)
     assert "launch_buttons" not in configuration("instructor", launch)
+
+
+def test_a_link_to_a_missing_book_page_is_named_and_the_other_stages_released(tmp_path):
+    import shutil
+
+    source = tmp_path / "source"
+    for stage in stage_names()[:2]:
+        shutil.copytree(NOTEBOOKS / stage, source / stage)
+    broken = source / STAGE / f"{STAGE}.ipynb"
+    broken.write_text(broken.read_text().replace("../../book/glossary.md", "../../book/lexicon.md"))
+    problems = release(tmp_path / "course", source, stage_names(source), exchange=False)
+    assert len(problems) == 1 and "lexicon.md" in problems[0] and "Fix the links" in problems[0]
+    second = stage_names(source)[1]
+    assert (tmp_path / "course" / "release" / second / "book" / "glossary.md").is_file()

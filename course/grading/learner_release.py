@@ -66,7 +66,8 @@ def ship_book_pages(stage_folder: Path, book: Path = BOOK) -> list[str]:
     missing = sorted(page for page in pages if not (book / page).is_file())
     if missing:
         raise FileNotFoundError(f"{stage_folder.name} links to book pages that do not exist: "
-                                f"{', '.join(missing)} (in {book})")
+                                f"{', '.join(missing)} (in {book}). Fix the links in its source notebook, "
+                                f"or add the pages.")
     for page in sorted(pages):
         (stage_folder / "book").mkdir(exist_ok=True)
         shutil.copyfile(book / page, stage_folder / "book" / page)

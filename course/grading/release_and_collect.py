@@ -37,7 +37,11 @@ def release(course_dir: Path, source: Path, stages: list[str], due: str | None =
             problems.append(f"{stage}: {result.get('error') or result.get('log')}")
             continue
         # The release carries the book's pages it links to: fetched on the hub, it has no repository around it.
-        ship_book_pages(Path(course_dir) / "release" / stage)
+        try:
+            ship_book_pages(Path(course_dir) / "release" / stage)
+        except FileNotFoundError as error:
+            problems.append(str(error))
+            continue
         if due:
             with nbgrader_setup.gradebook(course_dir) as gb:
                 gb.update_or_create_assignment(stage, duedate=due)
