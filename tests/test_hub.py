@@ -70,9 +70,10 @@ def test_preflight_names_the_fix_for_each_thing_missing(monkeypatch):
     assert f"Port {port} on 127.0.0.1 is in use" in text and "--port" in text
 
 
-def test_a_missing_jupyterhub_is_named_with_its_install_command(monkeypatch):
-    monkeypatch.setitem(sys.modules, "jupyterhub", None)  # import jupyterhub now fails
-    assert any("JupyterHub is not installed" in p and ".[hub]" in p for p in hub.preflight(0))
+@pytest.mark.parametrize("module, name", [("jupyterhub", "JupyterHub"), ("nbgitpuller", "nbgitpuller")])
+def test_a_missing_hub_part_is_named_with_its_install_command(monkeypatch, module, name):
+    monkeypatch.setitem(sys.modules, module, None)  # importing it now fails
+    assert any(f"{name} is not installed" in p and ".[hub]" in p for p in hub.preflight(0))
 
 
 def test_the_command_says_why_it_cannot_start(tmp_path, monkeypatch, capsys):
