@@ -332,3 +332,64 @@ def test_search_finds_a_glossary_term(served, browser):
     results.first.wait_for(state="attached", timeout=15_000)
     assert "glossary.html" in " ".join(results.locator("a").evaluate_all("links => links.map(a => a.href)"))
     page.close()
+
+
+# ---------------------------------------------------------------- launch buttons: the deployment's setting
+
+LAUNCH = {"repository": "https://github.com/lumeria/parliament-course", "learner_branch": "learner",
+          "hub": "https://hub.lumeria.test"}
+PLACEHOLDER_HOSTS = re.compile(r"example\.(org|com)|github\.com/example|hub\.example|mybinder|colab\.research", re.I)
+
+
+@pytest.fixture(scope="session")
+def launched(tmp_path_factory) -> Path:
+    """The learner edition of the sample stage alone, built with launch settings (a small second build)."""
+    settings = tmp_path_factory.mktemp("launch") / "launch.toml"
+    settings.write_text("".join(f'{key} = "{value}"\n' for key, value in LAUNCH.items()))
+    folder = BUILD / "launch-notebooks"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    (folder / SAMPLE_STAGE.name).symlink_to(SAMPLE_STAGE, target_is_directory=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COURSE_LAUNCH_SETTINGS", str(settings))
+        return build.build("learner", BUILD / "launch", folder)
+
+
+def _links(page: str) -> list[str]:
+    return [html.unescape(href) for href in re.findall(r'<a[^>]*\bhref="([^"]+)"', page)]
+
+
+def test_without_launch_settings_no_launch_button_and_no_placeholder_host(learner):
+    for path in learner.rglob("*.html"):
+        page = path.read_text(encoding="utf-8")
+        assert "launch-buttons" not in page and "Launch on" not in page, path
+        assert not PLACEHOLDER_HOSTS.search(" ".join(_links(page))), path
+    setup = _readable_text(learner / "book" / "setup.html")
+    assert "This copy of the book has no launch buttons" in setup and "Binder and Colab are not available" in setup
+    source = json.loads((learner / "_sources" / "notebooks" / SAMPLE_STAGE.name / f"{SAMPLE_STAGE.name}.ipynb").read_text())
+    assert not [c for c in source["cells"] if "hosted-setup" in c["metadata"].get("tags", [])]
+
+
+def test_with_launch_settings_each_button_opens_the_learner_branch(launched):
+    from urllib.parse import parse_qs, urlsplit
+
+    from course.grading.launch_settings import release_ref
+
+    name = SAMPLE_STAGE.name
+    notebook = f"notebooks/{name}/{name}.ipynb"
+    links = _links((launched / "notebooks" / name / f"{name}.html").read_text(encoding="utf-8"))
+    assert f"https://mybinder.org/v2/gh/lumeria/parliament-course/learner?urlpath=lab/tree/{notebook}" in links
+    assert f"https://colab.research.google.com/github/lumeria/parliament-course/blob/learner/{notebook}" in links
+    hub = [urlsplit(link) for link in links if link.startswith(LAUNCH["hub"])]
+    assert len(hub) == 1 and hub[0].path == "/hub/user-redirect/git-pull"
+    assert parse_qs(hub[0].query) == {"repo": [LAUNCH["repository"]], "branch": ["learner"],
+                                      "urlpath": [f"lab/tree/parliament-course/{notebook}"]}
+    setup = _readable_text(launched / "book" / "setup.html")
+    assert "Binder, Google Colab or the room's JupyterHub" in setup and LAUNCH["repository"] in setup
+    assert "its first cell installs the course" in setup
+    # The download holds the install cell, first, pinned to this commit's tag; the page leaves it out.
+    cells = json.loads((launched / "_sources" / "notebooks" / name / f"{name}.ipynb").read_text())["cells"]
+    first = "".join(cells[0]["source"])
+    assert "hosted-setup" in cells[0]["metadata"]["tags"] and "nbgrader" not in cells[0]["metadata"]
+    assert f'"--branch", "{release_ref()}"' in first and LAUNCH["repository"] in first
+    assert "Set-up for Colab" not in _readable_text(launched / "notebooks" / name / f"{name}.html")

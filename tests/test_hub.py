@@ -70,9 +70,10 @@ def test_preflight_names_the_fix_for_each_thing_missing(monkeypatch):
     assert f"Port {port} on 127.0.0.1 is in use" in text and "--port" in text
 
 
-def test_a_missing_jupyterhub_is_named_with_its_install_command(monkeypatch):
-    monkeypatch.setitem(sys.modules, "jupyterhub", None)  # import jupyterhub now fails
-    assert any("JupyterHub is not installed" in p and ".[hub]" in p for p in hub.preflight(0))
+@pytest.mark.parametrize("module, name", [("jupyterhub", "JupyterHub"), ("nbgitpuller", "nbgitpuller")])
+def test_a_missing_hub_part_is_named_with_its_install_command(monkeypatch, module, name):
+    monkeypatch.setitem(sys.modules, module, None)  # importing it now fails
+    assert any(f"{name} is not installed" in p and ".[hub]" in p for p in hub.preflight(0))
 
 
 def test_the_command_says_why_it_cannot_start(tmp_path, monkeypatch, capsys):
@@ -300,6 +301,9 @@ def round_trip(tmp: Path, db: str | None = None, pg_socket: Path | None = None) 
                 listed = api.as_user(name, "GET", f"/user/{name}/assignments", params={"course_id": COURSE}).json()
                 assert [a["assignment_id"] for a in listed["value"]] == [STAGE], listed
                 api.nbgrader(name, "fetch")
+                # The fetched stage brings the book's pages its links point to (book/glossary.md, ...).
+                page = api.as_user(name, "GET", f"/user/{name}/api/contents/{COURSE}/{STAGE}/book/glossary.md")
+                assert page.status_code == 200, page.text
                 expected[name] = answer(api, name, kind_of[name], scratch)
                 if kind_of[name] == "correct":  # the Validate panel runs it in a kernel of the learner's own
                     check_validate(api, name)
@@ -371,6 +375,8 @@ def check_servers(api: Hub, state: dict, learners: list[str], instructor: str) -
             assert limits.limits_of(name) == {"memory": limits.parse_bytes(MEM_LIMIT), "cpus": CPU_LIMIT}
     learner = learners[0]
     assert api.as_user(learner, "GET", f"/user/{learner}/formgrader").status_code == 404
+    # nbgitpuller, which the book's JupyterHub button opens, answers (a pull without a repository is refused).
+    assert api.as_user(learner, "GET", f"/user/{learner}/git-pull").status_code == 400
     assert api.as_user(learner, "GET", f"/services/{COURSE}/formgrader").status_code == 403
     assert api.as_user(learner, "GET", f"/user/{learners[1]}/api/contents").status_code in (403, 404)
     page = api.as_user(instructor, "GET", f"/services/{COURSE}/formgrader")

@@ -90,4 +90,4 @@ def test_the_learner_also_gets_the_notebook_on_their_own_accounts(sources, tmp_p
     folder = tmp_path / "learner"
     assert learner_copy.fill(folder, notebooks=sources) == []
     for page in learner_copy.BOOK_EXTRAS:
-        assert (folder / "book" / page).read_bytes() == (learner_copy.ROOT / "book" / page).read_bytes(), page
+        assert (folder / "your-accounts" / page).read_bytes() == (learner_copy.ROOT / "book" / page).read_bytes(), page

@@ -6,6 +6,7 @@ import subprocess
 
 import exercise_harness as harness
 from course.book.learner_branch import publish_learner_branch
+from course.grading.launch_settings import release_tag
 from course.paths import stage_names
 
 
@@ -21,6 +22,11 @@ def test_learner_branch_has_released_notebooks_and_no_answer_keys(root, tmp_path
     files = _git(clone, "ls-tree", "-r", "--name-only", "learner").splitlines()
     assert not [f for f in files if f.startswith(("tests/", "instructor/", "translations/"))]
     assert "course/data.py" in files and "data/posts.csv" in files
+    # Binder's lean environment, and the tag the notebooks' install cell installs from.
+    assert {"binder/requirements.txt", "binder/postBuild", "binder/runtime.txt"} <= set(files)
+    assert _git(clone, "ls-tree", "learner", "binder/postBuild").startswith("100755")
+    head = _git(clone, "rev-parse", "HEAD").strip()
+    assert _git(clone, "rev-parse", f"{release_tag(head)}^{{commit}}").strip() == commit
     for stage in stage_names(clone / "notebooks", language=None):
         notebook = _git(clone, "show", f"learner:notebooks/{stage}/{stage}.ipynb")
         cells = json.loads(notebook)["cells"]

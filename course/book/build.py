@@ -31,16 +31,22 @@ from ..charts import BOOK_BUILD_VARIABLE
 from ..paths import NOTEBOOKS, ROOT, stage_names
 from ..schema import TABLES
 from . import EDITIONS
+from ..grading.launch_settings import LaunchSettings, read_settings
 from .agendas import write_agendas
 from .editions import edition_notebooks
 from .offline_assets import vendor
 
 __all__ = ["EDITIONS", "DATA_DICTIONARY", "build", "stage", "data_dictionary_markdown", "write_data_dictionary",
-           "stage_facts", "short_slot", "table_of_contents", "configuration"]
+           "stage_facts", "short_slot", "table_of_contents", "configuration", "launch_section", "LAUNCH_MARK"]
 
 #: The data dictionary page, written from the schema and committed, so that the notebooks' links to it
 #: also work in JupyterLab (a test keeps it up to date: refresh it with write_data_dictionary()).
 DATA_DICTIONARY = ROOT / "book" / "data-dictionary.md"
+#: The launch services the book's buttons use when the deployment names a repository.
+BINDER = "https://mybinder.org"
+COLAB = "https://colab.research.google.com"
+#: The line of the set-up page that the build replaces with what this deployment offers.
+LAUNCH_MARK = "<!-- launch buttons: written by course book -->"
 # Pages of book/ that only the instructor edition carries.
 INSTRUCTOR_PAGES = ("instructor-guide.md", "instructor-grading.md", "instructor-hub.md",
                     "instructor-evaluation-model.md")
@@ -156,16 +162,48 @@ def table_of_contents(edition: str, stages: list[str], book: Path) -> dict:
     return toc
 
 
-def configuration(edition: str) -> dict:
-    """The committed ``_config.yml``, adjusted for ``edition``."""
+def configuration(edition: str, launch: LaunchSettings | None = None) -> dict:
+    """The committed ``_config.yml``, adjusted for ``edition``, with the learner edition's launch buttons.
+
+    The buttons come from the deployment's launch settings (``deploy/launch.toml``) and open the
+    learner branch, where the released notebooks are; without a repository there is none.
+
+    >>> config = configuration("learner", LaunchSettings("https://github.com/lumeria/course", hub="https://hub.lu"))
+    >>> config["repository"], sorted(config["launch_buttons"])
+    ({'url': 'https://github.com/lumeria/course', 'branch': 'learner'}, ['binderhub_url', 'colab_url', \
+'jupyterhub_url', 'notebook_interface', 'thebe'])
+    >>> "launch_buttons" in configuration("learner", LaunchSettings())
+    False
+    """
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    launch = launch or read_settings()
     if edition == "instructor":
         config["title"] += " (instructor edition)"
-    else:
-        # Launch buttons must open the learner's notebook: the branch where the released notebooks are published.
-        config["repository"]["branch"] = config.pop("learner_branch")
-    config.pop("learner_branch", None)
+    elif launch.configured:
+        config["repository"] = {"url": launch.repository, "branch": launch.learner_branch}
+        buttons = {"notebook_interface": "jupyterlab", "binderhub_url": BINDER, "thebe": False}
+        if launch.hub:
+            buttons["jupyterhub_url"] = launch.hub
+        if launch.on_github:  # Colab opens notebooks from GitHub only
+            buttons["colab_url"] = COLAB
+        config["launch_buttons"] = buttons
     return config
+
+
+def launch_section(launch: LaunchSettings) -> str:
+    """What the set-up page says about launching a notebook from the book, for this deployment."""
+    if not launch.configured:
+        return ("This copy of the book has no launch buttons: it was published without a repository to "
+                "open the notebooks from, so Binder and Colab are not available from it. Work on your own "
+                "computer or on the room's hub, as above: the course folder (from your instructor) or the "
+                "hub's *Assignments* tab has every notebook.")
+    services = ["Binder"] + (["Google Colab"] if launch.on_github else []) + (["the room's JupyterHub"]
+                                                                             if launch.hub else [])
+    return (f"The rocket button at the top of each stage page opens the stage's notebook on "
+            f"{', '.join(services[:-1]) + ' or ' + services[-1] if len(services) > 1 else services[0]}, "
+            f"from the learner branch ({launch.learner_branch}) of the course's repository, "
+            f"<{launch.repository}>. A notebook taken with the download button also opens on Colab: "
+            f"its first cell installs the course.")
 
 
 def stage(edition: str, folder: Path, notebooks: Path | None = None) -> Path:
@@ -183,7 +221,10 @@ def stage(edition: str, folder: Path, notebooks: Path | None = None) -> Path:
     write_data_dictionary(folder / "book" / DATA_DICTIONARY.name)
     edition_notebooks(edition, stages, notebooks, folder)
     _write_stage_tables(edition, folder, stages)
-    for name, content in (("_config.yml", configuration(edition)),
+    launch = read_settings()
+    setup = folder / "book" / "setup.md"
+    setup.write_text(setup.read_text(encoding="utf-8").replace(LAUNCH_MARK, launch_section(launch)), encoding="utf-8")
+    for name, content in (("_config.yml", configuration(edition, launch)),
                           ("_toc.yml", table_of_contents(edition, stages, folder / "book"))):
         (folder / name).write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8")
     vendor(folder / "_static")

@@ -33,12 +33,17 @@ def _book(args: argparse.Namespace) -> int:
 def _learner_branch(args: argparse.Namespace) -> int:
     from .learner_branch import publish_learner_branch
 
-    commit = publish_learner_branch(branch=args.branch)
+    from ..grading.launch_settings import read_settings, release_ref
+
+    branch = args.branch or read_settings().learner_branch
+    commit = publish_learner_branch(branch=branch)
+    tag = release_ref()
     if commit is None:
-        print(f"The {args.branch} branch is up to date.")
+        print(f"The {branch} branch is up to date (tag {tag}).")
     else:
-        print(f"Published the learners' notebooks on branch {args.branch} ({commit[:10]}). "
-              f"Push it (git push origin {args.branch}) so the book's launch buttons find it.")
+        print(f"Published the learners' notebooks on branch {branch} ({commit[:10]}), tagged {tag}. "
+              f"Push both (git push origin {branch} {tag}) so the book's launch buttons and the "
+              f"notebooks' install cell find them.")
     return 0
 
 
@@ -54,8 +59,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "learner-branch", help="publish the learners' notebooks on a branch for launch buttons",
         description="Commit, on a separate git branch, the course as learners may see it: every stage "
                     "notebook replaced by its nbgrader release (no solutions, no hidden tests, no "
-                    "instructor notes) and the answer keys (tests/, instructor/) left out. The learner "
+                    "instructor notes) and the answer keys (tests/, instructor/) left out, with the lean "
+                    "environment Binder builds (binder/), tagged learner-<commit>. The learner "
                     "edition's JupyterHub, Binder and Colab buttons open notebooks from this branch. "
                     "Your working folder and index are not touched.")
-    p.add_argument("--branch", default="learner", help="branch to publish to (default: learner, as in _config.yml)")
+    p.add_argument("--branch", help="branch to publish to (default: learner_branch of deploy/launch.toml, learner)")
     p.set_defaults(func=_learner_branch)

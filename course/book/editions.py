@@ -20,6 +20,7 @@ import nbformat
 
 from ..grading.exercise_cells import nbgrader_meta
 from ..grading import nbgrader_setup
+from ..grading.learner_release import ship_book_pages, to_book_links
 from ..grading.preprocessors import INSTRUCTOR_TAG
 
 #: Tag of a teaching cell that calls the learner's own functions (a capstone's summary table, say).
@@ -95,16 +96,26 @@ def instructor_notebook(nb):
     return nb
 
 
-def release_notebooks(stages: list[str], notebooks: Path, into: Path) -> None:
-    """Copy nbgrader's release of each stage (made in a throw-away course folder) into ``into``."""
+def release_notebooks(stages: list[str], notebooks: Path, into: Path, config=None) -> None:
+    """Copy nbgrader's release of each stage (made in a throw-away course folder), with the book's pages
+    it links to, into ``into``; ``config`` adds nbgrader settings of its own."""
     with tempfile.TemporaryDirectory(prefix="course-book-") as course_dir:
-        api = nbgrader_setup.api(course_dir)
+        api = nbgrader_setup.api(course_dir, config=config)
         api.coursedir.source_directory = str(notebooks)
         for name in stages:
             result = api.generate_assignment(name)
             if not result["success"]:
                 raise RuntimeError(f"nbgrader could not release {name}:\n{result['log']}\n{result['error']}")
+            ship_book_pages(Path(course_dir) / "release" / name)
             shutil.copytree(Path(course_dir) / "release" / name, into / name)
+
+
+def _links_to_the_books_pages(nb):
+    """In the book, a release's links to its own copies of the book's pages go to the book's pages."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = to_book_links(cell.source)
+    return nb
 
 
 def edition_notebooks(edition: str, stages: list[str], notebooks: Path, folder: Path) -> None:
@@ -112,11 +123,14 @@ def edition_notebooks(edition: str, stages: list[str], notebooks: Path, folder: 
     into.mkdir()
     if edition == "learner":
         release_notebooks(stages, notebooks, into)
+        for name in stages:
+            shutil.rmtree(into / name / "book", ignore_errors=True)
     else:
         for name in stages:
             shutil.copytree(notebooks / name, into / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     mark = learner_notebook if edition == "learner" else instructor_notebook
     for name in stages:
         path = into / name / f"{name}.ipynb"
-        nbformat.write(unlink_missing_stages(mark(nbformat.read(path, as_version=4)), stages), path)
+        nb = unlink_missing_stages(mark(nbformat.read(path, as_version=4)), stages)
+        nbformat.write(_links_to_the_books_pages(nb) if edition == "learner" else nb, path)
 

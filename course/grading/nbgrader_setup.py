@@ -74,7 +74,9 @@ def configure(config: Config, course_dir: str | os.PathLike | None = None,
     config.Exchange.root = (os.environ.get("COURSE_EXCHANGE") or settings(root).get("exchange")
                             or str(root / "exchange"))
     config.Exchange.path_includes_course = True
-    config.GenerateAssignment.preprocessors = _with_instructor_cells_removed()
+    config.GenerateAssignment.preprocessors = _learner_release_steps()
+    if "HostedSetupCell" not in config:
+        _hosted_setup(config)
     if "autograde_preprocessors" not in config.Autograde:
         config.Autograde.autograde_preprocessors = autograde_steps()
     config.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
@@ -85,12 +87,24 @@ def configure(config: Config, course_dir: str | os.PathLike | None = None,
     return config
 
 
-def _with_instructor_cells_removed() -> list:
+def _learner_release_steps() -> list:
+    """nbgrader's release steps, after the course's own first (instructor cells out, the book's links)
+    and with the install cell for hosted services last, where no checksum sees it."""
     from nbgrader.converters.generate_assignment import GenerateAssignment
 
-    from .preprocessors import RemoveInstructorCells
+    from .preprocessors import BookLinksBeside, HostedSetupCell, RemoveInstructorCells
 
-    return [RemoveInstructorCells, *GenerateAssignment.class_traits()["preprocessors"].default()]
+    return [RemoveInstructorCells, BookLinksBeside, *GenerateAssignment.class_traits()["preprocessors"].default(),
+            HostedSetupCell]
+
+
+def _hosted_setup(config: Config) -> None:
+    """The install cell's repository and tag, from the deployment's launch settings."""
+    from .launch_settings import read_settings, release_ref
+
+    launch = read_settings()
+    config.HostedSetupCell.repository = launch.repository
+    config.HostedSetupCell.ref = release_ref(settings=launch)
 
 
 def autograde_steps(execute=None) -> list:

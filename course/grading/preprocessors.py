@@ -8,8 +8,10 @@ import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
-__all__ = ["INSTRUCTOR_TAG", "RemoveInstructorCells", "ReplayExecution", "HiddenVerdict", "FriendlyFeedback",
-           "executed_path"]
+from .learner_release import HOSTED_SETUP_ID, HOSTED_SETUP_TAG, hosted_setup_source, to_release_links
+
+__all__ = ["INSTRUCTOR_TAG", "RemoveInstructorCells", "BookLinksBeside", "HostedSetupCell", "ReplayExecution",
+           "HiddenVerdict", "FriendlyFeedback", "executed_path"]
 
 #: Cells with this tag (teaching notes, timings, planted truths) never reach learners.
 INSTRUCTOR_TAG = "instructor"
@@ -20,6 +22,39 @@ class RemoveInstructorCells(NbGraderPreprocessor):
 
     def preprocess(self, nb, resources):
         nb.cells = [cell for cell in nb.cells if INSTRUCTOR_TAG not in cell.get("metadata", {}).get("tags", [])]
+        return nb, resources
+
+
+class BookLinksBeside(NbGraderPreprocessor):
+    """Point the links to the book's pages at the release's own ``book/`` folder (which the release fills).
+
+    It runs before nbgrader computes checksums, so the gradebook's copy of each cell has the same links.
+    """
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = to_release_links(cell.source)
+        return nb, resources
+
+
+class HostedSetupCell(NbGraderPreprocessor):
+    """Put the install cell for hosted services first in a release, when the deployment names a repository.
+
+    The cell is neither graded nor locked, and does nothing where the course is installed (the hub,
+    the grading sandbox); the book's page leaves it out (``remove-cell``), its download keeps it.
+    """
+
+    repository = Unicode("", help="The course's public git repository; empty: no install cell").tag(config=True)
+    ref = Unicode("learner", help="The tag or branch of the repository the cell installs from").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        nb.cells = [cell for cell in nb.cells if cell.get("id") != HOSTED_SETUP_ID]
+        if self.repository:
+            cell = nbformat.v4.new_code_cell(hosted_setup_source(self.repository, self.ref),
+                                             metadata={"tags": [HOSTED_SETUP_TAG, "remove-cell"]})
+            cell.id = HOSTED_SETUP_ID
+            nb.cells.insert(0, cell)
         return nb, resources
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import nbgrader_setup
+from .learner_release import ship_book_pages
 
 __all__ = ["release", "collect", "CollectResult", "import_submissions", "ImportResult"]
 
@@ -35,6 +36,12 @@ def release(course_dir: Path, source: Path, stages: list[str], due: str | None =
         result = api.generate_assignment(stage)
         if not result["success"]:
             problems.append(f"{stage}: {result.get('error') or result.get('log')}")
+            continue
+        # The release carries the book's pages it links to: fetched on the hub, it has no repository around it.
+        try:
+            ship_book_pages(Path(course_dir) / "release" / stage)
+        except FileNotFoundError as error:
+            problems.append(str(error))
             continue
         if due:
             with nbgrader_setup.gradebook(course_dir) as gb:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import fcntl
 import grp
+import importlib
 import json
 import os
 import pwd
@@ -94,11 +95,13 @@ def preflight(port: int) -> list[str]:
     if os.geteuid() != 0:
         problems.append("`course hub start` must run as root: it creates a unix user per learner and runs each "
                         "learner's server as that user. Run it with sudo (sudo .venv/bin/course hub start ...).")
-    try:
-        import jupyterhub  # noqa: F401
-    except ImportError:
-        problems.append("JupyterHub is not installed in this environment. Install the course's hub part: "
-                        "pip install -c constraints.txt -e '.[hub]' (python3 tasks.py test does it).")
+    for module, name, purpose in (("jupyterhub", "JupyterHub", ""),
+                                  ("nbgitpuller", "nbgitpuller", " (the book's JupyterHub launch button opens it)")):
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            problems.append(f"{name} is not installed in this environment{purpose}. Install the course's hub "
+                            "part: pip install -c constraints.txt -e '.[hub]' (python3 tasks.py hub does it).")
     if proxy_program() is None:
         problems.append("configurable-http-proxy (from npm) is missing. Install it with: npm install --global "
                         f"--prefix {Path(sys.executable).parent.parent} configurable-http-proxy@5 "

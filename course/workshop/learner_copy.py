@@ -1,8 +1,9 @@
 """The learner's own folder: the released notebooks of every stage, and never a file of theirs overwritten.
 
 ``course lab`` fills the folder from nbgrader's release of each stage (no solution, no hidden
-test, no instructor note; the same release ``course release`` makes), plus the pages of the
-book the notebooks link to and the ungraded notebook on the learner's own accounts. A record in ``.course/copies.json`` remembers, for every file
+test, no instructor note; the same release ``course release`` makes, with the pages of the
+book the notebook links to in the stage's ``book/`` folder), and the ungraded notebook on the learner's own
+accounts in ``your-accounts/``. A record in ``.course/copies.json`` remembers, for every file
 it wrote, which release it was and what it wrote, so that on a later start:
 
 - a missing file is copied;
@@ -19,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -31,12 +31,10 @@ __all__ = ["default_learner_dir", "fill", "release_folders", "RECORD"]
 #: Where, inside the learner's folder, the course keeps its record and its cached releases.
 STATE = ".course"
 RECORD = f"{STATE}/copies.json"
-#: Book pages a notebook may link to (``../../book/glossary.md``), copied next to the stages.
-BOOK_LINK = re.compile(r"\.\./\.\./book/([\w.-]+\.md)")
-#: Book pages every learner gets beside the stages: the ungraded notebook on their own accounts, and its page.
+#: The ungraded notebook on the learner's own accounts and its page (in book/), copied to ``your-accounts/``.
 BOOK_EXTRAS = ("your-accounts.ipynb", "your-accounts-exports.md")
 #: The code that shapes a release: a change to it makes new releases too.
-RELEASE_CODE = ("grading/preprocessors.py", "grading/nbgrader_setup.py")
+RELEASE_CODE = ("grading/preprocessors.py", "grading/nbgrader_setup.py", "grading/learner_release.py")
 
 
 def default_learner_dir() -> Path:
@@ -49,8 +47,13 @@ def _digest(path: Path) -> str:
 
 
 def _source_digest(stage_folder: Path) -> str:
-    """One digest for a stage's source folder and the code that turns it into a release."""
-    digest = hashlib.sha256()
+    """One digest for a stage's source folder, the code that turns it into a release and what its install
+    cell installs (the launch settings' repository, at the tag of this commit)."""
+    from ..grading.launch_settings import read_settings, release_ref
+
+    launch = read_settings()
+    digest = hashlib.sha256(f"{launch.repository}@{release_ref(settings=launch)}".encode()
+                            if launch.configured else b"")
     package = Path(__file__).resolve().parent.parent
     files = sorted(p for p in stage_folder.rglob("*") if p.is_file() and ".ipynb_checkpoints" not in p.parts)
     for path in [*files, *(package / code for code in RELEASE_CODE)]:
@@ -64,6 +67,7 @@ def release_folders(stages: list[str], cache: Path, notebooks: Path = NOTEBOOKS)
     missing = [stage for stage, folder in wanted.items() if not folder.is_dir()]
     if missing:
         from ..grading import nbgrader_setup
+        from ..grading.learner_release import ship_book_pages
 
         nbgrader_setup.quiet_nbgrader()
         with tempfile.TemporaryDirectory(prefix="course-lab-") as course_dir:
@@ -72,6 +76,7 @@ def release_folders(stages: list[str], cache: Path, notebooks: Path = NOTEBOOKS)
                 result = api.generate_assignment(stage)
                 if not result["success"]:
                     raise RuntimeError(f"nbgrader could not release {stage}:\n{result.get('log')}\n{result.get('error')}")
+                ship_book_pages(Path(course_dir) / "release" / stage)
                 for old in cache.glob(f"{stage}-*"):  # an older release of the stage is no longer needed
                     shutil.rmtree(old, ignore_errors=True)
                 cache.mkdir(parents=True, exist_ok=True)
@@ -124,20 +129,17 @@ def fill(folder: Path, stages: list[str] | None = None, notebooks: Path = NOTEBO
     state.mkdir(parents=True, exist_ok=True)
     record_file = folder / RECORD
     record = json.loads(record_file.read_text(encoding="utf-8")) if record_file.is_file() else {}
-    messages, pages = [], set()
+    messages = []
     for stage, release in release_folders(stages, state / "releases", notebooks).items():
         for source in sorted(p for p in release.rglob("*") if p.is_file()):
             relative = Path(stage) / source.relative_to(release)
-            if source.suffix == ".ipynb":
-                pages |= set(BOOK_LINK.findall(source.read_text(encoding="utf-8")))
             message = _place(source, folder / relative, relative.as_posix(), record, folder)
             if message:
                 messages.append(message)
-    for page in sorted(pages | set(BOOK_EXTRAS)):
-        source = ROOT / "book" / page
-        if source.is_file():
-            message = _place(source, folder / "book" / page, f"book/{page}", record, folder)
-            if message:
-                messages.append(message)
+    for page in BOOK_EXTRAS:
+        relative = Path("your-accounts") / page
+        message = _place(ROOT / "book" / page, folder / relative, relative.as_posix(), record, folder)
+        if message:
+            messages.append(message)
     record_file.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return messages
