@@ -1,5 +1,7 @@
 """Plausible wrong and hard-coded answers for 00-welcome; the test suite proves each loses its points."""
 
+from mutants import ALL_SEEN
+
 WRONG = {
     # Copies the year of the worked example (2024) instead of the year asked for.
     "ex0_1_posts_per_platform": (
@@ -193,7 +195,17 @@ ALTERNATIVES = {
 
 #: Mutants of the solutions that give the same results on every table the course can make, and why.
 EQUIVALENT_MUTANTS = {
+    "ex0_1_posts_per_platform": {
+        '`observed=True` -> `False` in `counts = in_2025.groupby("platform", observed=True).size()`':
+            ALL_SEEN.format(what="platform"),
+        '`observed=` left out in `counts = in_2025.groupby("platform", observed=True).size()`':
+            ALL_SEEN.format(what="platform"),
+    },
     "ex0_4_posts_per_account_type": {
+        '`observed=True` -> `False` in `return merged.groupby("account_type", observed=True).size()`':
+            ALL_SEEN.format(what="account type"),
+        '`observed=` left out in `return merged.groupby("account_type", observed=True).size()`':
+            ALL_SEEN.format(what="account type"),
         '`how=` left out in `merged = posts.merge(types, on="account_id", how="left")`':
             "every post's account_id is a key of accounts (the data dictionary and tests/test_data.py say so), "
             "so an inner join keeps every post, as the left join does",

@@ -1,5 +1,7 @@
 """Plausible wrong and hard-coded answers for 07-evaluation; the test suite proves each loses its points."""
 
+from mutants import DEFAULT
+
 WRONG = {
     # Puts the achieved values in by position (.values): they no longer line up with their campaigns.
     "ex7_1_scorecard": (
@@ -396,6 +398,15 @@ ALTERNATIVES = {
 
 #: Mutants of the solutions that give the same results on every table the course can make, and why.
 EQUIVALENT_MUTANTS = {
+    "ex7_2_platform_outcomes": {
+        '`observed=True` -> `False` in `by_source = visits.groupby("source", observed=True)`':
+            "a source with no visit gets a sum of 0 sessions with observed=False: the same 0 the statement asks "
+            "for a platform that brought no visit",
+        '`observed=` left out in `by_source = visits.groupby("source", observed=True)`':
+            "a source with no visit gets a sum of 0 sessions under either default: the same 0 the statement asks "
+            "for a platform that brought no visit",
+        '`observed=` left out in `table = mine.groupby("platform", observed=True).agg(`': DEFAULT,
+    },
     "ex7_4_alert_weeks": {
         "`<` -> `<=` in `return weekly[weekly < bottom]`":
             "the bottom is a mean minus two standard deviations of earlier medians: a week's median equals it "
