@@ -6,7 +6,11 @@ hidden test compares, and the common slips it names first, on the practice data.
 
 from __future__ import annotations
 
+import math
 from functools import partial
+from typing import Any
+
+import pandas as pd
 
 from ..data import load
 from ..schema import ACCOUNT_TYPES, PLATFORMS
@@ -14,12 +18,15 @@ from . import collect
 from .exact import Part
 
 STAGE = "00-welcome"
+COLUMNS_HINT = "Return a copy of posts, every column in its order, with the new columns added at the end."
 
 
 def _posts_per_platform(check, posts_per_platform):
     posts = load("posts")
     result = check.call(posts_per_platform, posts)
     check.series(result, "the posts per platform", index=PLATFORMS)
+    check.that(not math.isclose(result.sum(), 100) and not math.isclose(result.sum(), 1),
+               "the values add up to a whole (1 or 100): that is each platform's share. Count the posts instead.")
     check.that(result.sum() < len(posts), "the counts add up to every post of 2024 and 2025: keep only the posts of 2025.")
 
 
@@ -41,7 +48,7 @@ def _engagement_column(check, engagement):
 def _engagement_rate_column(check, engagement):
     posts = load("posts")
     result = check.call(engagement, posts)
-    check.frame(result, ["engagement", "engagement_rate"], "the table engagement returns")
+    check.frame(result, list(posts.columns) + ["engagement", "engagement_rate"], "the table engagement returns")
     check.rate(result["engagement_rate"], "the engagement rate")
     check.that(not result["engagement_rate"].equals(result["engagement"] / result["impressions"]),
                "the rate is divided by impressions (views): divide by reach (people).")
@@ -74,6 +81,20 @@ def _three_accounts(tables):
     return [(tables["followers"], account) for account in (ids.iloc[0], ids.iloc[len(ids) // 2], ids.iloc[-1])]
 
 
+def _with_the_posts_columns(new: str, rtol: float):
+    """What 0.2 compares: the table's column names in order up to the new column ``new`` (every column of posts,
+    then the new ones, so a part does not depend on the other), and the new column row by row."""
+
+    def collect_it(result: Any) -> None:
+        names = [str(c) for c in result.columns] if isinstance(result, pd.DataFrame) else None
+        if names and new in names:
+            names = names[:names.index(new) + 1]
+        collect.value(names, name="the columns")
+        collect.frame(result, [new], rtol=rtol)
+
+    return collect_it
+
+
 PARTS = {
     "0.1a": Part("Exercise 0.1", "posts_per_platform", lambda t: [(t["posts"],)],
                  partial(collect.series, order=False, rtol=0), _posts_per_platform,
@@ -82,11 +103,13 @@ PARTS = {
                  partial(collect.series, order=True, rtol=0), _platform_order,
                  {"order": "Sort the counts from the most posts to the fewest."}),
     "0.2a": Part("Exercise 0.2", "engagement", lambda t: [(t["posts"],)],
-                 partial(collect.frame, columns=["engagement"], rtol=0), _engagement_column,
-                 {"column engagement": "Engagement is reactions + comments + shares, nothing else."}),
+                 _with_the_posts_columns("engagement", 0), _engagement_column,
+                 {"column engagement": "Engagement is reactions + comments + shares, nothing else.",
+                  "the columns: value": COLUMNS_HINT}),
     "0.2b": Part("Exercise 0.2", "engagement", lambda t: [(t["posts"],)],
-                 partial(collect.frame, columns=["engagement_rate"], rtol=1e-6), _engagement_rate_column,
-                 {"column engagement_rate": "The rate is the engagement divided by the reach of the same post."}),
+                 _with_the_posts_columns("engagement_rate", 1e-6), _engagement_rate_column,
+                 {"column engagement_rate": "The rate is the engagement divided by the reach of the same post.",
+                  "the columns: value": COLUMNS_HINT}),
     "0.3": Part("Exercise 0.3", "monthly_followers", _three_accounts,
                 partial(collect.series, order=True, labels="month", rtol=0), _monthly_followers,
                 {"values": "Take the last day of each month, for this account only."}),

@@ -244,6 +244,8 @@ def _kpi_kind(check, kpi_kind):
     check.that(labels.nunique() == 2, "these examples mix platform counts and things people did, but your function "
                                       "gives them all the same label. Did you ignore upper and lower case, and look "
                                       "for the words anywhere in the name?")
+    check.that(labels["a"] == "output", 'a KPI named "Reach" holds the word "reach" of `counted`, so it is an '
+                                        'output: ignore upper and lower case (compare the names in lower case).')
     fewer = check.call(kpi_kind, examples, ["views"])
     check.series(fewer, "the labels", index=examples.index)
     check.that(list(fewer) != list(labels), "with the words ['views'] only, \"Reach\" should be an outcome, but your "

@@ -216,6 +216,9 @@ def _alert_slips(account, window, other_window=None):
         check.rate(flagged, "each flagged week's median engagement rate")
         if other_window is not None:
             other = check.call(alert_weeks, load("posts"), account, other_window)
+            check.that(len(flagged) or len(other), f"no week is flagged with a window of {window} or of "
+                       f"{other_window} weeks, yet some weeks fall below their bottom: compare each week with the "
+                       "`window` weeks *before* it (`.rolling(window)`, then `.shift(1)`).")
             check.that(not flagged.equals(other), f"a window of {other_window} weeks flags the same weeks as "
                                                   f"{window}: use the argument `window` for the number of weeks "
                                                   "before each week, not a number typed in.")

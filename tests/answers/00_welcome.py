@@ -83,6 +83,10 @@ MORE_WRONG = {
         "    return in_2025.groupby(\"format\").size().sort_values(ascending=False)\n",
     ],
     "ex0_2_engagement": [
+        # only the two new columns, the posts' own columns dropped (an evaluator's attempt)
+        "def engagement(posts):\n"
+        "    e = posts['reactions'] + posts['comments'] + posts['shares']\n"
+        "    return pd.DataFrame({'engagement': e, 'engagement_rate': e / posts['reach']})\n",
         # Divides by impressions (views) instead of reach (people).
         "def engagement(posts):\n"
         "    table = posts.copy()\n"

@@ -252,6 +252,10 @@ MORE_WRONG = {
         "    return (rate >= target).mean()\n",
     ],
     "ex1_5_kpi_kind": [
+        # matches the words with their case, so "Reach" is not an output (an evaluator's attempt)
+        "def kpi_kind(kpis, counted):\n"
+        "    found = kpis.str.contains('|'.join(counted))\n"
+        "    return found.map({True: 'output', False: 'outcome'})\n",
         # Forgets the lower case, so "Reach", "Likes" and "Engagement rate" count as outcomes.
         "def kpi_kind(kpis, counted):\n"
         "    mentions = kpis.str.contains('|'.join(counted))\n"

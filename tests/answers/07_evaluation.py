@@ -247,6 +247,13 @@ MORE_WRONG = {
         "    return (outcomes / cost).dropna()\n",
     ],
     "ex7_4_alert_weeks": [
+        # the window holds the week itself: no .shift(1) (an evaluator's attempt)
+        "def alert_weeks(posts, account_id, window=8):\n"
+        "    mine = posts[posts['account_id'] == account_id]\n"
+        "    rate = (mine['reactions'] + mine['comments'] + mine['shares']) / mine['reach']\n"
+        "    w = rate.set_axis(mine['posted_at']).resample('W').median().dropna()\n"
+        "    low = w.rolling(window).mean() - 2 * w.rolling(window).std()\n"
+        "    return w[w < low]\n",
         # The mean and spread of the whole period instead of the weeks before.
         _ALERT_START
         + "    weekly = mine.set_index('posted_at')['rate'].resample('W').median()\n"
