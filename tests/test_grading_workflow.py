@@ -31,6 +31,7 @@ def graded(tmp_path_factory):
     base = tmp_path_factory.mktemp("grading")
     source, course = base / "source", base / "course"
     stages = simulated.write_source(source)
+    simulated.pin_hidden_seeds(course)
     assert not release_and_collect.release(course, source, stages, due=simulated.DUE)
     upload, expected, late = simulated.platform_zip(course, stages, LEARNERS, base / "from-the-platform.zip",
                                                     few_on_real_stages=True)

@@ -254,5 +254,7 @@ PARTS = {
     "4.4b": Part("Exercise 4.4", "ab_verdict",
                  lambda t: [(_swapped(t["ab_tests"]), "AB1", 0.95), (_two_days(t["ab_tests"]), "AB1", 0.95),
                             (t["ab_tests"], "AB1", 0.99)],
-                 _verdict, _verdict_slips_b, VERDICT_HINTS),
+                 _verdict, _verdict_slips_b, VERDICT_HINTS,
+                 lambda: [(edge_ab_tests(), test_id, confidence) for test_id in EDGE_AB_TESTS for confidence in
+                          (0.95, 0.99)]),
 }
