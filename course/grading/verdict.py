@@ -27,8 +27,8 @@ True
 ...     collect.series(pd.Series({"a": 1.0, "c": 2.0}))
 >>> judge(want, got)
 'labels'
->>> describe("labels", got, want)
-'a hidden check does not pass: on another data set made like the practice data (one the course keeps for grading), or on data made for the statement's special cases, what your answer returns has other labels (the index) than expected. Re-read the statement and the hint.'
+>>> print(describe("labels", got, want))
+a hidden check does not pass: on another data set made like the practice data (one the course keeps for grading), or on data made for the statement's special cases, what your answer returns has other labels (the index) than expected. Re-read the statement and the hint.
 >>> judge(want, got + got)
 'missing'
 """
