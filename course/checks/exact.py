@@ -197,7 +197,8 @@ def check_answer(part_id: str, function: Callable) -> None:
         if spec.slips is not None:
             spec.slips(check, function)
         expected = _shipped(stage_module(part_id).STAGE)[part_id]
-        for where, got_calls in views(part_id, function, check).items():
+        found = views(part_id, function, check)
+        for where, got_calls in found.items():
             for got, wanted in zip(got_calls, expected[where]):
                 differs = next((name for name in sorted(wanted, key=_rank) if got.get(name) != wanted[name]), None)
                 if differs:
@@ -207,13 +208,13 @@ def check_answer(part_id: str, function: Callable) -> None:
             raise
         print(failure._render_traceback_()[0])
         return
-    print(f"{PASS_MARK} {spec.exercise}{_part_label(part_id)}: right {_tried_on(spec)}.")
+    print(f"{PASS_MARK} {spec.exercise}{_part_label(part_id)}: right {_tried_on(found)}.")
 
 
-def _tried_on(spec: Part) -> str:
-    """What the ✔ says the answer was tried on: the data sets where the part makes calls."""
-    where = ["on the practice data", "on two other data sets"] if spec.calls(load_all()) else []
-    where += ["on the statement's special cases"] if spec.edges else []
+def _tried_on(found: dict[str, list]) -> str:
+    """What the ✔ says the answer was tried on: the data sets where :func:`views` made calls."""
+    where = ["on the practice data", "on two other data sets"] if found.get(PRACTICE) else []
+    where += ["on the statement's special cases"] if found.get(EDGES) else []
     return " and ".join(where)
 
 

@@ -331,16 +331,18 @@ ALTERNATIVES = {
 #: Mutants of the solutions that give the same results on every table the course can make, and why.
 EQUIVALENT_MUTANTS = {
     "ex4_1_format_lift": {
-        '`observed=` left out in `medians = rate.groupby(chosen["format"], observed=True).median()`': ALL_SEEN.format(what="format, account type or variant"),
+        '`observed=` left out in `medians = rate.groupby(chosen["format"], observed=True).median()`':
+            ALL_SEEN.format(what="format of the platform"),
     },
     "ex4_2_accessibility_audit": {
         '`how=` left out in `typed = posts.merge(accounts[["account_id", "account_type"]],`': KEY.format(what="post"),
         '`observed=True` -> `False` in `"alt_text": images.groupby(kind, observed=True)["alt_text"].mean(),`':
             ALL_SEEN.format(what="account type"),
-        '`observed=` left out in `"alt_text": images.groupby(kind, observed=True)["alt_text"].mean(),`': ALL_SEEN.format(what="format, account type or variant"),
+        '`observed=` left out in `"alt_text": images.groupby(kind, observed=True)["alt_text"].mean(),`':
+            ALL_SEEN.format(what="account type"),
         '`observed=True` -> `False` in `"captions": videos.groupby(kind, observed=True)["captions"].mean(),`':
             ALL_SEEN.format(what="account type"),
-        '`observed=` left out in `"captions": videos.groupby(kind, observed=True)["captions"].mean(),`': ALL_SEEN.format(what="format, account type or variant"),
+        '`observed=` left out in `"captions": videos.groupby(kind, observed=True)["captions"].mean(),`': ALL_SEEN.format(what="account type"),
     },
     "ex4_3_click_through": {
         '`sum` -> `mean` in `totals = (chosen.groupby("variant", observed=True)`':
@@ -348,7 +350,8 @@ EQUIVALENT_MUTANTS = {
             "is the ratio of their sums",
         '`observed=True` -> `False` in `totals = (chosen.groupby("variant", observed=True)`':
             ALL_SEEN.format(what="variant (A and B)"),
-        '`observed=` left out in `totals = (chosen.groupby("variant", observed=True)`': ALL_SEEN.format(what="format, account type or variant"),
+        '`observed=` left out in `totals = (chosen.groupby("variant", observed=True)`':
+            ALL_SEEN.format(what="variant (A and B)"),
     },
     "ex4_4_ab_verdict": {
         "`<` -> `<=` in `if p_value < 1 - confidence and difference > 0:`":
@@ -362,6 +365,7 @@ EQUIVALENT_MUTANTS = {
             "floating-point coincidence, which no table the course makes holds",
         '`observed=True` -> `False` in `totals = (chosen.groupby("variant", observed=True)`':
             ALL_SEEN.format(what="variant (A and B)"),
-        '`observed=` left out in `totals = (chosen.groupby("variant", observed=True)`': ALL_SEEN.format(what="format, account type or variant"),
+        '`observed=` left out in `totals = (chosen.groupby("variant", observed=True)`':
+            ALL_SEEN.format(what="variant (A and B)"),
     },
 }
